@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `corpus` command: the root only lists the subcommands.
+@main
+struct Corpus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Vietnamese news corpus: serve, query and load-test.",
+        subcommands: []
+    )
+}

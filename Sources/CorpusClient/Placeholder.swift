@@ -1,0 +1,1 @@
+// Placeholder until the CorpusClient sources land.

@@ -1,0 +1,1 @@
+// Placeholder until the CorpusTestSupport sources land.

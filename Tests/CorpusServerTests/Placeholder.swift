@@ -1,0 +1,1 @@
+// Placeholder until the CorpusServerTests tests land.
