@@ -42,20 +42,27 @@ public struct EntityExtractor: Sendable {
     }
 }
 
-/// The tokens of one field with their normalized keys and which are already part of a mention.
+/// The tokens of one field with their vocabulary ids, the hashes of their normalized forms, and which
+/// are already part of a mention.
 struct FieldScan {
     let field: Int
     let text: String
     var tokens: [Token] = []
-    var keys: [String] = []
+    /// ``LexiconVocabulary`` ids (-1 outside the word lists).
+    var ids: [Int32] = []
+    /// FNV-1a hashes of the normalized forms (keys of known names).
+    var hashes: [UInt64] = []
     var taken: [Bool] = []
 
     init(field: Int, text: String) {
         self.field = field
         self.text = text
+        let vocabulary = LexiconVocabulary.shared
         VietnameseTokenizer().forEachToken(in: text) { token, forms in
+            let hash = LexiconVocabulary.hash(forms.normalizedUTF8)
             tokens.append(token)
-            keys.append(forms.normalized)
+            hashes.append(hash)
+            ids.append(vocabulary.id(ofNormalized: forms.normalizedUTF8, hash: hash))
         }
         taken = Array(repeating: false, count: tokens.count)
     }
@@ -85,5 +92,5 @@ struct FieldScan {
         tokens[range.lowerBound].scalarRange.lowerBound..<tokens[range.upperBound - 1].scalarRange.upperBound
     }
 
-    func key(_ range: Range<Int>) -> [String] { Array(keys[range]) }
+    func key(_ range: Range<Int>) -> [UInt64] { Array(hashes[range]) }
 }

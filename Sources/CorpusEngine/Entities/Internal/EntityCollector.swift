@@ -9,14 +9,23 @@ struct EntityCollector {
     }
 
     private var drafts: [String: Draft] = [:]
-    /// Token keys of persons and places found so far, for the known-name rule.
-    private(set) var knownNames: [[String]: (kind: EntityKind, name: String)] = [:]
+    /// Token hashes of persons and places found so far in the article, for the known-name rule.
+    private(set) var articleNames: [[UInt64]: (kind: EntityKind, name: String)] = [:]
 
-    init() {
+    /// Provinces, known in every article.
+    static let provinces: [[UInt64]: (kind: EntityKind, name: String)] = {
+        var names: [[UInt64]: (kind: EntityKind, name: String)] = [:]
         for province in EntityLexicon.provinces {
-            let key = VietnameseText.key(province).split(separator: " ").map(String.init)
-            knownNames[key] = (.location, province)
+            names[LexiconVocabulary.hashes(of: province)] = (.location, province)
         }
+        return names
+    }()
+
+    init() {}
+
+    /// A person or place known by the token hashes of its name.
+    func knownName(_ key: [UInt64]) -> (kind: EntityKind, name: String)? {
+        articleNames[key] ?? Self.provinces[key]
     }
 
     /// Records a mention. `name` is the entity's name (long form for abbreviations), `surface` what the
@@ -45,12 +54,9 @@ struct EntityCollector {
         drafts[id] = draft
         for index in range { scan.taken[index] = true }
         if kind == .person || kind == .location {
-            knownNames[scan.key(range)] = (kind, display)
+            articleNames[scan.key(range)] = (kind, display)
         }
     }
-
-    /// Registers a person or place name without a mention (the name part of a split run).
-    func isKnown(_ key: [String]) -> (kind: EntityKind, name: String)? { knownNames[key] }
 
     /// The article's entities, most mentioned first, ties by id.
     func entities() -> [ExtractedEntity] {

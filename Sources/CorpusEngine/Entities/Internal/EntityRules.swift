@@ -7,8 +7,14 @@ struct EntityRules {
     }
 
     static let titles = PhraseMatcher(EntityLexicon.titles.map { ($0, ()) })
-    static let honorifics = PhraseMatcher(EntityLexicon.honorifics.map { ($0, ()) })
-    static let designators = PhraseMatcher(EntityLexicon.designators.map { ($0, ()) })
+    /// Value: whether the honorific is weak (`anh`, `chị`, …: needs a surname).
+    static let honorifics = PhraseMatcher(
+        EntityLexicon.honorifics.map { ($0, EntityLexicon.weakHonorifics.contains($0)) }
+    )
+    /// Value: whether the designator takes a number (`quận 1`, `phường 3`).
+    static let designators = PhraseMatcher(
+        EntityLexicon.designators.map { ($0, ["quận", "phường", "khu phố", "tổ dân phố", "ấp"].contains($0)) }
+    )
     static let documents = PhraseMatcher(EntityLexicon.documentTypes.map { ($0, ()) })
     static let fixedOrganizations = PhraseMatcher(
         EntityLexicon.fixedOrganizations.map {
@@ -23,17 +29,18 @@ struct EntityRules {
         }
     )
     static let organizationHeads = PhraseMatcher(EntityLexicon.organizationHeads.map { ($0, ()) })
-    static let notOrganizations: Set<String> = ["đài loan", "hội an", "bộ đội", "báo chí", "ban ngày", "sở dĩ"]
-    static let middleNames: Set<String> = ["văn", "thị"]
+    static let notOrganizationPhrases = ["Đài Loan", "Hội An", "Bộ Đội", "Báo Chí", "Ban Ngày", "Sở Dĩ"]
+    static let notOrganizations = PhraseMatcher(notOrganizationPhrases.map { ($0, ()) })
 
     /// The field as it was when the rules started (tokens and keys do not change while they run).
     let scan: FieldScan
     /// Persons and places known before this field: provinces and earlier fields of the article.
-    let known: [[String]: (kind: EntityKind, name: String)]
+    let collector: EntityCollector
+    let vocabulary = LexiconVocabulary.shared
 
     init(scan: FieldScan, collector: EntityCollector) {
         self.scan = scan
-        self.known = collector.knownNames
+        self.collector = collector
     }
 
     func run(into scan: inout FieldScan, collector: inout EntityCollector) {
@@ -58,9 +65,9 @@ struct EntityRules {
     // MARK: - Documents
 
     private func document(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let type = Self.documents.match(scan.keys, at: index, joined: scan.joined) else { return nil }
+        guard let type = Self.documents.match(scan.ids, at: index, joined: scan.joined) else { return nil }
         var code = index + type.length
-        if code < scan.count, scan.keys[code] == "số", scan.joined(code) { code += 1 }
+        if code < scan.count, scan.ids[code] == LexiconVocabulary.so, scan.joined(code) { code += 1 }
         guard code < scan.count, scan.joined(code) else { return nil }
         let flags = scan.tokens[code].flags
         guard flags.contains(.hasDigit), !flags.isDisjoint(with: [.hasLetter, .hasConnector]) else { return nil }
@@ -82,18 +89,18 @@ struct EntityRules {
 
     private func person(at start: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
         var index = start
-        var honorific: String?
+        var honorific: Bool?
         var sawTitle = false
         var roleStart: Int?
         var roleEnd = start
         var expectsLocation = false
         var organizations: [(Range<Int>, Organization)] = []
-        if let match = Self.honorifics.match(scan.keys, at: index, joined: scan.joined) {
-            honorific = scan.keys[index..<(index + match.length)].joined(separator: " ")
+        if let match = Self.honorifics.match(scan.ids, at: index, joined: scan.joined) {
+            honorific = match.value
             index += match.length
         }
         while index < scan.count, index == start || scan.joined(index) {
-            if let title = Self.titles.match(scan.keys, at: index, joined: scan.joined) {
+            if let title = Self.titles.match(scan.ids, at: index, joined: scan.joined) {
                 sawTitle = true
                 roleStart = roleStart ?? index
                 index += title.length
@@ -104,7 +111,7 @@ struct EntityRules {
                 index = end
                 roleEnd = index
                 expectsLocation = organization.takesLocation
-            } else if sawTitle, let designator = Self.designators.match(scan.keys, at: index, joined: scan.joined) {
+            } else if sawTitle, let designator = Self.designators.match(scan.ids, at: index, joined: scan.joined) {
                 index += designator.length
                 roleEnd = index
                 expectsLocation = true
@@ -154,21 +161,22 @@ struct EntityRules {
     private func splitRun(
         _ run: Range<Int>,
         expectsLocation: Bool,
-        honorific: String?
+        honorific: Bool?
     ) -> (location: Range<Int>?, person: Range<Int>?) {
         let count = run.count
         guard count >= 1 else { return (nil, nil) }
-        let isSurname = { (index: Int) in EntityLexicon.surnames.contains(scan.keys[index]) }
+        let isSurname = { (index: Int) in vocabulary.has(scan.ids[index], .surname) }
+        let isMiddleName = { (index: Int) in vocabulary.has(scan.ids[index], .middleName) }
         let first = run.lowerBound
-        if count >= 2, count <= 4, isSurname(first), Self.middleNames.contains(scan.keys[first + 1]) {
+        if count >= 2, count <= 4, isSurname(first), isMiddleName(first + 1) {
             return (nil, run)
         }
         if expectsLocation {
-            if known[scan.key(run)]?.kind == .location { return (run, nil) }
+            if collector.knownName(scan.key(run))?.kind == .location { return (run, nil) }
             var best: Int?
             for split in (first + 1)..<run.upperBound where isSurname(split) {
                 let rest = run.upperBound - split
-                guard (2...4).contains(rest), !Self.middleNames.contains(scan.keys[split - 1]) else { continue }
+                guard (2...4).contains(rest), !isMiddleName(split - 1) else { continue }
                 let rank = [3: 0, 4: 1, 2: 2][rest] ?? 3
                 if best == nil || rank < ([3: 0, 4: 1, 2: 2][run.upperBound - best!] ?? 3) { best = split }
             }
@@ -177,15 +185,15 @@ struct EntityRules {
             return count <= 4 ? (run, nil) : (nil, nil)
         }
         guard (2...4).contains(count) else { return (nil, nil) }
-        if let honorific, EntityLexicon.weakHonorifics.contains(honorific), !isSurname(first) { return (nil, nil) }
+        if honorific == true, !isSurname(first) { return (nil, nil) }
         return (nil, run)
     }
 
     /// Whether a title, an organization or a designator starts at the token (it ends a name run).
     private func startsTrigger(at index: Int) -> Bool {
-        if Self.titles.match(scan.keys, at: index, joined: scan.joined) != nil { return true }
-        if Self.fixedOrganizations.match(scan.keys, at: index, joined: scan.joined) != nil { return true }
-        guard let head = Self.organizationHeads.match(scan.keys, at: index, joined: scan.joined) else { return false }
+        if Self.titles.match(scan.ids, at: index, joined: scan.joined) != nil { return true }
+        if Self.fixedOrganizations.match(scan.ids, at: index, joined: scan.joined) != nil { return true }
+        guard let head = Self.organizationHeads.match(scan.ids, at: index, joined: scan.joined) else { return false }
         let next = index + head.length
         return scan.isNameWord(next) && scan.joined(next)
     }
@@ -211,13 +219,13 @@ struct EntityRules {
     /// capitalized syllables: `Bộ trưởng Bộ Y tế Đào Hồng Lan` → `Bộ Y tế`.
     func organizationName(at index: Int, scan: FieldScan, beforeName: Bool = false) -> (Int, Organization)? {
         guard index < scan.count, scan.tokens[index].flags.contains(.capitalized) else { return nil }
-        if let fixed = Self.fixedOrganizations.match(scan.keys, at: index, joined: scan.joined) {
+        if let fixed = Self.fixedOrganizations.match(scan.ids, at: index, joined: scan.joined) {
             return (index + fixed.length, fixed.value)
         }
-        guard let head = Self.organizationHeads.match(scan.keys, at: index, joined: scan.joined) else { return nil }
+        guard let head = Self.organizationHeads.match(scan.ids, at: index, joined: scan.joined) else { return nil }
         var end = index + head.length
         guard end < scan.count, scan.joined(end), scan.tokens[end].flags.contains(.capitalized),
-            !Self.notOrganizations.contains(scan.keys[index..<(end + 1)].joined(separator: " "))
+            Self.notOrganizations.match(scan.ids, at: index, joined: scan.joined) == nil
         else { return nil }
         end += 1
         var lowercaseRun = 0
@@ -227,23 +235,23 @@ struct EntityRules {
                 flags.contains(.afterDash) && flags.isDisjoint(with: Token.Flags.separators.subtracting(.afterDash))
             guard scan.joined(end) || (dashJoin && flags.contains(.capitalized)) else { break }
             if flags.contains(.capitalized) {
-                if startsTrigger(at: end) || Self.designators.match(scan.keys, at: end, joined: scan.joined) != nil {
+                if startsTrigger(at: end) || Self.designators.match(scan.ids, at: end, joined: scan.joined) != nil {
                     break
                 }
-                if beforeName, EntityLexicon.surnames.contains(scan.keys[end]),
+                if beforeName, vocabulary.has(scan.ids[end], .surname),
                     (2...4).contains(nameRunEnd(from: end) - end)
                 {
                     break
                 }
                 end += 1
                 lowercaseRun = 0
-            } else if scan.keys[end] == "và", end + 1 < scan.count, scan.joined(end + 1),
+            } else if scan.ids[end] == LexiconVocabulary.va, end + 1 < scan.count, scan.joined(end + 1),
                 scan.tokens[end + 1].flags.contains(.capitalized), !startsTrigger(at: end + 1)
             {
                 end += 2
                 lowercaseRun = 0
-            } else if !flags.contains(.hasDigit), !EntityLexicon.stopWords.contains(scan.keys[end]), lowercaseRun < 3,
-                Self.designators.match(scan.keys, at: end, joined: scan.joined) == nil
+            } else if !flags.contains(.hasDigit), !vocabulary.has(scan.ids[end], .stopWord), lowercaseRun < 3,
+                Self.designators.match(scan.ids, at: end, joined: scan.joined) == nil
             {
                 end += 1
                 lowercaseRun += 1
@@ -257,12 +265,10 @@ struct EntityRules {
     // MARK: - Locations
 
     private func location(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let designator = Self.designators.match(scan.keys, at: index, joined: scan.joined) else { return nil }
+        guard let designator = Self.designators.match(scan.ids, at: index, joined: scan.joined) else { return nil }
         let start = index + designator.length
         guard start < scan.count, scan.joined(start) else { return nil }
-        let isNumbered = ["quận", "phường", "khu phố", "tổ dân phố", "ấp"].contains(
-            scan.keys[index..<start].joined(separator: " ")
-        )
+        let isNumbered = designator.value
         if isNumbered, scan.tokens[start].flags.contains(.hasDigit), !scan.tokens[start].flags.contains(.hasLetter) {
             let designatorText = scan.surface(index..<start)
             let name =
@@ -294,7 +300,7 @@ struct EntityRules {
         while end < scan.count {
             var next = end
             let flags = scan.tokens[next].flags
-            if scan.keys[next] == "và", scan.joined(next) {
+            if scan.ids[next] == LexiconVocabulary.va, scan.joined(next) {
                 next += 1
                 guard next < scan.count, scan.joined(next) else { break }
             } else if !(flags.contains(.afterComma)
@@ -304,8 +310,8 @@ struct EntityRules {
             }
             let itemEnd = nameRunEnd(from: next)
             guard itemEnd > next, itemEnd - next <= 4 else { break }
-            let closes = itemEnd == scan.count || !scan.joined(itemEnd) || scan.keys[itemEnd] == "và"
-            guard closes || scan.keys[end] == "và" else { break }
+            let closes = itemEnd == scan.count || !scan.joined(itemEnd) || scan.ids[itemEnd] == LexiconVocabulary.va
+            guard closes || scan.ids[end] == LexiconVocabulary.va else { break }
             collector.add(
                 .location,
                 name: scan.surface(next..<itemEnd),
@@ -322,7 +328,7 @@ struct EntityRules {
     private func nameRunEnd(from start: Int) -> Int {
         var end = start
         while end < scan.count, end - start < 8, scan.isNameWord(end), end == start || scan.joined(end),
-            !startsTrigger(at: end), Self.designators.match(scan.keys, at: end, joined: scan.joined) == nil
+            !startsTrigger(at: end), Self.designators.match(scan.ids, at: end, joined: scan.joined) == nil
         {
             end += 1
         }

@@ -17,7 +17,7 @@ enum KnownNameRule {
             var matched = false
             var length = runEnd - index
             while length >= 2 {
-                if let known = collector.knownNames[scan.key(index..<(index + length))] {
+                if let known = collector.knownName(scan.key(index..<(index + length))) {
                     let surface = scan.surface(index..<(index + length))
                     collector.add(
                         known.kind,

@@ -1,24 +1,31 @@
-/// Finds the longest phrase of a list that starts at a token, comparing normalized token keys.
+/// Finds the longest phrase of a list that starts at a token, comparing vocabulary ids.
 struct PhraseMatcher<Value: Sendable>: Sendable {
-    private var byFirst: [String: [(keys: [String], value: Value)]] = [:]
+    private var byFirst: [[(ids: [Int32], value: Value)]]
 
     init(_ entries: [(phrase: String, value: Value)]) {
+        let vocabulary = LexiconVocabulary.shared
+        byFirst = Array(repeating: [], count: vocabulary.words.count)
         for (phrase, value) in entries {
-            let keys = VietnameseText.key(phrase).split(separator: " ").map(String.init)
-            guard let first = keys.first else { continue }
-            byFirst[first, default: []].append((keys, value))
+            let ids = vocabulary.ids(of: phrase)
+            guard let first = ids.first, first >= 0, !ids.contains(-1) else { continue }
+            byFirst[Int(first)].append((ids, value))
         }
-        for key in byFirst.keys { byFirst[key]?.sort { $0.keys.count > $1.keys.count } }
+        for index in byFirst.indices { byFirst[index].sort { $0.ids.count > $1.ids.count } }
     }
 
     /// The longest phrase at `index` whose tokens after the first satisfy `joined`.
-    func match(_ keys: [String], at index: Int, joined: (Int) -> Bool) -> (length: Int, value: Value)? {
-        guard index < keys.count, let candidates = byFirst[keys[index]] else { return nil }
+    @inline(__always)
+    func match(_ ids: [Int32], at index: Int, joined: (Int) -> Bool) -> (length: Int, value: Value)? {
+        guard index < ids.count else { return nil }
+        let first = ids[index]
+        guard first >= 0 else { return nil }
+        let candidates = byFirst[Int(first)]
+        guard !candidates.isEmpty else { return nil }
         candidateLoop: for candidate in candidates {
-            let length = candidate.keys.count
-            guard index + length <= keys.count else { continue }
+            let length = candidate.ids.count
+            guard index + length <= ids.count else { continue }
             for offset in 1..<max(length, 1) {
-                guard keys[index + offset] == candidate.keys[offset], joined(index + offset) else {
+                guard ids[index + offset] == candidate.ids[offset], joined(index + offset) else {
                     continue candidateLoop
                 }
             }
@@ -26,7 +33,4 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         }
         return nil
     }
-
-    /// Whether some phrase starts with the key.
-    func startsPhrase(_ key: String) -> Bool { byFirst[key] != nil }
 }
