@@ -69,6 +69,11 @@ struct FieldScan {
 
     var count: Int { tokens.count }
 
+    /// Marks tokens as part of a mention.
+    mutating func markTaken(_ range: Range<Int>) {
+        for index in range { taken[index] = true }
+    }
+
     /// Whether only white space separates token `index` from the one before.
     func joined(_ index: Int) -> Bool { index < tokens.count && tokens[index].followsDirectly }
 

@@ -65,7 +65,7 @@ struct EntityRules {
     // MARK: - Documents
 
     private func document(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let type = Self.documents.match(scan.ids, at: index, joined: scan.joined) else { return nil }
+        guard let type = Self.documents.match(scan, at: index) else { return nil }
         var code = index + type.length
         if code < scan.count, scan.ids[code] == LexiconVocabulary.so, scan.joined(code) { code += 1 }
         guard code < scan.count, scan.joined(code) else { return nil }
@@ -79,9 +79,10 @@ struct EntityRules {
             name: "\(typeText) số \(codeText)",
             surface: scan.surface(index..<(code + 1)),
             extraAliases: [codeText],
-            in: &scan,
+            in: scan,
             tokens: index..<(code + 1)
         )
+        scan.markTaken(index..<(code + 1))
         return code + 1
     }
 
@@ -95,12 +96,12 @@ struct EntityRules {
         var roleEnd = start
         var expectsLocation = false
         var organizations: [(Range<Int>, Organization)] = []
-        if let match = Self.honorifics.match(scan.ids, at: index, joined: scan.joined) {
+        if let match = Self.honorifics.match(scan, at: index) {
             honorific = match.value
             index += match.length
         }
         while index < scan.count, index == start || scan.joined(index) {
-            if let title = Self.titles.match(scan.ids, at: index, joined: scan.joined) {
+            if let title = Self.titles.match(scan, at: index) {
                 sawTitle = true
                 roleStart = roleStart ?? index
                 index += title.length
@@ -111,7 +112,7 @@ struct EntityRules {
                 index = end
                 roleEnd = index
                 expectsLocation = organization.takesLocation
-            } else if sawTitle, let designator = Self.designators.match(scan.ids, at: index, joined: scan.joined) {
+            } else if sawTitle, let designator = Self.designators.match(scan, at: index) {
                 index += designator.length
                 roleEnd = index
                 expectsLocation = true
@@ -136,12 +137,14 @@ struct EntityRules {
                 name: organization.name,
                 surface: scan.surface(range),
                 extraAliases: organization.alias.map { [$0] } ?? [],
-                in: &scan,
+                in: scan,
                 tokens: range
             )
+            scan.markTaken(range)
         }
         if let place = split.location {
-            collector.add(.location, name: scan.surface(place), surface: scan.surface(place), in: &scan, tokens: place)
+            collector.add(.location, name: scan.surface(place), surface: scan.surface(place), in: scan, tokens: place)
+            scan.markTaken(place)
             roleEnd = place.upperBound
         }
         guard let name = split.person else {
@@ -153,7 +156,8 @@ struct EntityRules {
             role = text.prefix(1).uppercased() + text.dropFirst()
         }
         let surface = scan.surface(name)
-        collector.add(.person, name: surface, surface: surface, role: role, in: &scan, tokens: name)
+        collector.add(.person, name: surface, surface: surface, role: role, in: scan, tokens: name)
+        scan.markTaken(name)
         return name.upperBound
     }
 
@@ -191,9 +195,9 @@ struct EntityRules {
 
     /// Whether a title, an organization or a designator starts at the token (it ends a name run).
     private func startsTrigger(at index: Int) -> Bool {
-        if Self.titles.match(scan.ids, at: index, joined: scan.joined) != nil { return true }
-        if Self.fixedOrganizations.match(scan.ids, at: index, joined: scan.joined) != nil { return true }
-        guard let head = Self.organizationHeads.match(scan.ids, at: index, joined: scan.joined) else { return false }
+        if Self.titles.match(scan, at: index) != nil { return true }
+        if Self.fixedOrganizations.match(scan, at: index) != nil { return true }
+        guard let head = Self.organizationHeads.match(scan, at: index) else { return false }
         let next = index + head.length
         return scan.isNameWord(next) && scan.joined(next)
     }
@@ -207,9 +211,10 @@ struct EntityRules {
             name: organization.name,
             surface: scan.surface(index..<end),
             extraAliases: organization.alias.map { [$0] } ?? [],
-            in: &scan,
+            in: scan,
             tokens: index..<end
         )
+        scan.markTaken(index..<end)
         return end
     }
 
@@ -219,13 +224,13 @@ struct EntityRules {
     /// capitalized syllables: `Bộ trưởng Bộ Y tế Đào Hồng Lan` → `Bộ Y tế`.
     func organizationName(at index: Int, scan: FieldScan, beforeName: Bool = false) -> (Int, Organization)? {
         guard index < scan.count, scan.tokens[index].flags.contains(.capitalized) else { return nil }
-        if let fixed = Self.fixedOrganizations.match(scan.ids, at: index, joined: scan.joined) {
+        if let fixed = Self.fixedOrganizations.match(scan, at: index) {
             return (index + fixed.length, fixed.value)
         }
-        guard let head = Self.organizationHeads.match(scan.ids, at: index, joined: scan.joined) else { return nil }
+        guard let head = Self.organizationHeads.match(scan, at: index) else { return nil }
         var end = index + head.length
         guard end < scan.count, scan.joined(end), scan.tokens[end].flags.contains(.capitalized),
-            Self.notOrganizations.match(scan.ids, at: index, joined: scan.joined) == nil
+            Self.notOrganizations.match(scan, at: index) == nil
         else { return nil }
         end += 1
         var lowercaseRun = 0
@@ -235,7 +240,7 @@ struct EntityRules {
                 flags.contains(.afterDash) && flags.isDisjoint(with: Token.Flags.separators.subtracting(.afterDash))
             guard scan.joined(end) || (dashJoin && flags.contains(.capitalized)) else { break }
             if flags.contains(.capitalized) {
-                if startsTrigger(at: end) || Self.designators.match(scan.ids, at: end, joined: scan.joined) != nil {
+                if startsTrigger(at: end) || Self.designators.match(scan, at: end) != nil {
                     break
                 }
                 if beforeName, vocabulary.has(scan.ids[end], .surname),
@@ -251,7 +256,7 @@ struct EntityRules {
                 end += 2
                 lowercaseRun = 0
             } else if !flags.contains(.hasDigit), !vocabulary.has(scan.ids[end], .stopWord), lowercaseRun < 3,
-                Self.designators.match(scan.ids, at: end, joined: scan.joined) == nil
+                Self.designators.match(scan, at: end) == nil
             {
                 end += 1
                 lowercaseRun += 1
@@ -265,7 +270,7 @@ struct EntityRules {
     // MARK: - Locations
 
     private func location(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let designator = Self.designators.match(scan.ids, at: index, joined: scan.joined) else { return nil }
+        guard let designator = Self.designators.match(scan, at: index) else { return nil }
         let start = index + designator.length
         guard start < scan.count, scan.joined(start) else { return nil }
         let isNumbered = designator.value
@@ -278,9 +283,10 @@ struct EntityRules {
                 .location,
                 name: name,
                 surface: scan.surface(index..<(start + 1)),
-                in: &scan,
+                in: scan,
                 tokens: index..<(start + 1)
             )
+            scan.markTaken(index..<(start + 1))
             return start + 1
         }
         var end = nameRunEnd(from: start)
@@ -293,9 +299,10 @@ struct EntityRules {
             .location,
             name: scan.surface(start..<end),
             surface: scan.surface(start..<end),
-            in: &scan,
+            in: scan,
             tokens: start..<end
         )
+        scan.markTaken(start..<end)
         // Lists: "xã Phước Hưng, Khánh An, Phú Hữu" and "… và Kiên Giang".
         while end < scan.count {
             var next = end
@@ -316,9 +323,10 @@ struct EntityRules {
                 .location,
                 name: scan.surface(next..<itemEnd),
                 surface: scan.surface(next..<itemEnd),
-                in: &scan,
+                in: scan,
                 tokens: next..<itemEnd
             )
+            scan.markTaken(next..<itemEnd)
             end = itemEnd
         }
         return end
@@ -328,7 +336,7 @@ struct EntityRules {
     private func nameRunEnd(from start: Int) -> Int {
         var end = start
         while end < scan.count, end - start < 8, scan.isNameWord(end), end == start || scan.joined(end),
-            !startsTrigger(at: end), Self.designators.match(scan.ids, at: end, joined: scan.joined) == nil
+            !startsTrigger(at: end), Self.designators.match(scan, at: end) == nil
         {
             end += 1
         }

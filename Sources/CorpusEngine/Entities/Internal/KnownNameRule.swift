@@ -23,9 +23,10 @@ enum KnownNameRule {
                         known.kind,
                         name: known.name,
                         surface: surface,
-                        in: &scan,
+                        in: scan,
                         tokens: index..<(index + length)
                     )
+                    scan.markTaken(index..<(index + length))
                     index += length
                     matched = true
                     break

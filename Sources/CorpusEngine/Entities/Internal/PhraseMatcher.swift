@@ -13,9 +13,11 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         for index in byFirst.indices { byFirst[index].sort { $0.ids.count > $1.ids.count } }
     }
 
-    /// The longest phrase at `index` whose tokens after the first satisfy `joined`.
+    /// The longest phrase at `index` of the field whose tokens follow each other with only white space
+    /// between them.
     @inline(__always)
-    func match(_ ids: [Int32], at index: Int, joined: (Int) -> Bool) -> (length: Int, value: Value)? {
+    func match(_ scan: borrowing FieldScan, at index: Int) -> (length: Int, value: Value)? {
+        let ids = scan.ids
         guard index < ids.count else { return nil }
         let first = ids[index]
         guard first >= 0 else { return nil }
@@ -25,7 +27,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
             let length = candidate.ids.count
             guard index + length <= ids.count else { continue }
             for offset in 1..<max(length, 1) {
-                guard ids[index + offset] == candidate.ids[offset], joined(index + offset) else {
+                guard ids[index + offset] == candidate.ids[offset], scan.tokens[index + offset].followsDirectly else {
                     continue candidateLoop
                 }
             }
