@@ -33,7 +33,7 @@ public struct EntityExtractor: Sendable {
             scans.append(FieldScan(field: field.ordinal, text: text))
         }
         for index in scans.indices {
-            EntityRules(scan: scans[index], collector: collector).run(into: &scans[index], collector: &collector)
+            EntityRules.run(into: &scans[index], collector: &collector)
         }
         for index in scans.indices {
             KnownNameRule.run(on: &scans[index], collector: &collector)
@@ -58,12 +58,22 @@ struct FieldScan {
         self.field = field
         self.text = text
         let vocabulary = LexiconVocabulary.shared
+        var tokens: [Token] = []
+        var ids: [Int32] = []
+        var hashes: [UInt64] = []
+        let estimate = text.utf8.count / 5 + 4
+        tokens.reserveCapacity(estimate)
+        ids.reserveCapacity(estimate)
+        hashes.reserveCapacity(estimate)
         VietnameseTokenizer().forEachToken(in: text) { token, forms in
             let hash = LexiconVocabulary.hash(forms.normalizedUTF8)
             tokens.append(token)
             hashes.append(hash)
             ids.append(vocabulary.id(ofNormalized: forms.normalizedUTF8, hash: hash))
         }
+        self.tokens = tokens
+        self.ids = ids
+        self.hashes = hashes
         taken = Array(repeating: false, count: tokens.count)
     }
 

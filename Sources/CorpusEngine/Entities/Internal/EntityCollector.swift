@@ -27,20 +27,40 @@ struct EntityCollector {
     /// Token hashes of persons and places found so far in the article, for the known-name rule.
     private(set) var articleNames: [[UInt64]: (kind: EntityKind, name: String)] = [:]
 
-    /// Provinces, known in every article.
-    static let provinces: [[UInt64]: (kind: EntityKind, name: String)] = {
-        var names: [[UInt64]: (kind: EntityKind, name: String)] = [:]
-        for province in EntityLexicon.provinces {
-            names[LexiconVocabulary.hashes(of: province)] = (.location, province)
-        }
-        return names
+    /// Provinces, known in every article: combined token hashes, sorted, in an immortal table (read by
+    /// every loader thread without touching a reference count), and their names (read on a hit).
+    struct ProvinceTable: @unchecked Sendable {
+        let keys: UnsafePointer<UInt64>
+        let count: Int
+        let names: [String]
+    }
+
+    static let provinceKeys: ProvinceTable = {
+        let pairs = EntityLexicon.provinces.map { (combined(LexiconVocabulary.hashes(of: $0)), $0) }
+            .sorted { $0.0 < $1.0 }
+        return ProvinceTable(keys: ImmortalBuffer.make(pairs.map(\.0)), count: pairs.count, names: pairs.map(\.1))
     }()
 
     init() {}
 
+    static func combined(_ key: [UInt64]) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for part in key { hash = (hash ^ part) &* 0x0000_0100_0000_01B3 &+ 0x7F4A_7C15 }
+        return hash
+    }
+
     /// A person or place known by the token hashes of its name.
     func knownName(_ key: [UInt64]) -> (kind: EntityKind, name: String)? {
-        articleNames[key] ?? Self.provinces[key]
+        if let found = articleNames[key] { return found }
+        let target = Self.combined(key)
+        let table = Self.provinceKeys
+        var low = 0
+        var high = table.count
+        while low < high {
+            let mid = (low + high) / 2
+            if table.keys[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low < table.count && table.keys[low] == target ? (.location, table.names[low]) : nil
     }
 
     /// Records a mention. `name` is the entity's name (long form for abbreviations), `surface` what the

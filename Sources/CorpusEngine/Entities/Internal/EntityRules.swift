@@ -32,18 +32,20 @@ struct EntityRules {
     static let notOrganizationPhrases = ["Đài Loan", "Hội An", "Bộ Đội", "Báo Chí", "Ban Ngày", "Sở Dĩ"]
     static let notOrganizations = PhraseMatcher(notOrganizationPhrases.map { ($0, ()) })
 
-    /// The field as it was when the rules started (tokens and keys do not change while they run).
+    /// The field as it was when the rules started (tokens and ids do not change while they run; only
+    /// `taken` does).
     let scan: FieldScan
-    /// Persons and places known before this field: provinces and earlier fields of the article.
-    let collector: EntityCollector
     let vocabulary = LexiconVocabulary.shared
 
-    init(scan: FieldScan, collector: EntityCollector) {
+    private init(scan: FieldScan) {
         self.scan = scan
-        self.collector = collector
     }
 
-    func run(into scan: inout FieldScan, collector: inout EntityCollector) {
+    static func run(into scan: inout FieldScan, collector: inout EntityCollector) {
+        EntityRules(scan: scan).run(into: &scan, collector: &collector)
+    }
+
+    private func run(into scan: inout FieldScan, collector: inout EntityCollector) {
         var index = 0
         while index < scan.count {
             if scan.taken[index] {
@@ -130,7 +132,7 @@ struct EntityRules {
                 runEnd += 1
             }
         }
-        let split = splitRun(index..<runEnd, expectsLocation: expectsLocation, honorific: honorific)
+        let split = splitRun(index..<runEnd, expectsLocation: expectsLocation, honorific: honorific, collector: collector)
         for (range, organization) in organizations {
             collector.add(
                 .organization,
@@ -165,33 +167,36 @@ struct EntityRules {
     private func splitRun(
         _ run: Range<Int>,
         expectsLocation: Bool,
-        honorific: Bool?
+        honorific: Bool?,
+        collector: borrowing EntityCollector
     ) -> (location: Range<Int>?, person: Range<Int>?) {
         let count = run.count
         guard count >= 1 else { return (nil, nil) }
-        let isSurname = { (index: Int) in vocabulary.has(scan.ids[index], .surname) }
-        let isMiddleName = { (index: Int) in vocabulary.has(scan.ids[index], .middleName) }
         let first = run.lowerBound
-        if count >= 2, count <= 4, isSurname(first), isMiddleName(first + 1) {
+        if count >= 2, count <= 4, isSurname(at: first), isMiddleName(at: first + 1) {
             return (nil, run)
         }
         if expectsLocation {
             if collector.knownName(scan.key(run))?.kind == .location { return (run, nil) }
             var best: Int?
-            for split in (first + 1)..<run.upperBound where isSurname(split) {
+            for split in (first + 1)..<run.upperBound where isSurname(at: split) {
                 let rest = run.upperBound - split
-                guard (2...4).contains(rest), !isMiddleName(split - 1) else { continue }
+                guard (2...4).contains(rest), !isMiddleName(at: split - 1) else { continue }
                 let rank = [3: 0, 4: 1, 2: 2][rest] ?? 3
                 if best == nil || rank < ([3: 0, 4: 1, 2: 2][run.upperBound - best!] ?? 3) { best = split }
             }
             if let best { return (first..<best, best..<run.upperBound) }
-            if isSurname(first), (2...4).contains(count) { return (nil, run) }
+            if isSurname(at: first), (2...4).contains(count) { return (nil, run) }
             return count <= 4 ? (run, nil) : (nil, nil)
         }
         guard (2...4).contains(count) else { return (nil, nil) }
-        if honorific == true, !isSurname(first) { return (nil, nil) }
+        if honorific == true, !isSurname(at: first) { return (nil, nil) }
         return (nil, run)
     }
+
+    private func isSurname(at index: Int) -> Bool { vocabulary.has(scan.ids[index], .surname) }
+
+    private func isMiddleName(at index: Int) -> Bool { vocabulary.has(scan.ids[index], .middleName) }
 
     /// Whether a title, an organization or a designator starts at the token (it ends a name run).
     private func startsTrigger(at index: Int) -> Bool {
@@ -292,7 +297,9 @@ struct EntityRules {
         var end = nameRunEnd(from: start)
         guard end > start else { return nil }
         if end - start > 4 {
-            guard let split = splitRun(start..<end, expectsLocation: true, honorific: nil).location else { return nil }
+            guard
+                let split = splitRun(start..<end, expectsLocation: true, honorific: nil, collector: collector).location
+            else { return nil }
             end = split.upperBound
         }
         collector.add(

@@ -3,7 +3,7 @@
 /// Each token of a field is looked up once by the FNV-1a hash of its normalized UTF-8 bytes; tokens
 /// that are not in any list get id -1. Token hashes also key the known-name tables, which avoids
 /// Swift's Unicode-aware `String` hashing in the hot path.
-struct LexiconVocabulary: Sendable {
+struct LexiconVocabulary: @unchecked Sendable {
     struct Flags: OptionSet, Sendable {
         var rawValue: UInt8
         static let surname = Flags(rawValue: 1)
@@ -11,11 +11,16 @@ struct LexiconVocabulary: Sendable {
         static let stopWord = Flags(rawValue: 4)
     }
 
-    private var slots: [Int32]
-    private var slotHashes: [UInt64]
-    private(set) var words: [[UInt8]] = []
-    private(set) var flags: [Flags] = []
+    // Immortal tables (see ``ImmortalBuffer``): open-addressing slots, then each word's bytes in a pool.
+    private let slots: UnsafePointer<Int32>
+    private let slotHashes: UnsafePointer<UInt64>
+    private let wordStarts: UnsafePointer<Int32>
+    private let wordLengths: UnsafePointer<Int32>
+    private let pool: UnsafePointer<UInt8>
+    private let flagTable: UnsafePointer<Flags>
     private let mask: Int
+    /// The number of words.
+    let count: Int
 
     static let shared = LexiconVocabulary()
 
@@ -29,37 +34,51 @@ struct LexiconVocabulary: Sendable {
         all += EntityLexicon.documentTypes + EntityLexicon.organizationHeads + EntityLexicon.provinces
         all += EntityLexicon.fixedOrganizations.map(\.phrase) + EntityRules.notOrganizationPhrases
         all += Array(EntityLexicon.surnames) + Array(EntityLexicon.stopWords) + ["số", "và", "văn", "thị"]
-        var unique: [[UInt8]] = []
-        var seen: Set<[UInt8]> = []
+        var words: [[UInt8]] = []
+        var index: [[UInt8]: Int32] = [:]
         for phrase in all {
             VietnameseTokenizer().forEachToken(in: phrase) { _, forms in
                 let bytes = Array(forms.normalizedUTF8)
-                if seen.insert(bytes).inserted { unique.append(bytes) }
+                if index[bytes] == nil {
+                    index[bytes] = Int32(words.count)
+                    words.append(bytes)
+                }
             }
         }
         var capacity = 16
-        while capacity < unique.count * 4 { capacity *= 2 }
-        mask = capacity - 1
-        slots = Array(repeating: -1, count: capacity)
-        slotHashes = Array(repeating: 0, count: capacity)
-        for bytes in unique {
-            let id = Int32(words.count)
-            words.append(bytes)
-            flags.append([])
+        while capacity < words.count * 4 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var slotHashes = [UInt64](repeating: 0, count: capacity)
+        var starts: [Int32] = []
+        var lengths: [Int32] = []
+        var pool: [UInt8] = []
+        for (id, bytes) in words.enumerated() {
+            starts.append(Int32(pool.count))
+            lengths.append(Int32(bytes.count))
+            pool += bytes
             let hash = bytes.withUnsafeBufferPointer(Self.hash)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = id
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(id)
             slotHashes[slot] = hash
+        }
+        var flags = [Flags](repeating: [], count: words.count)
+        func mark(_ word: String, _ flag: Flags) {
+            var key: [UInt8] = []
+            VietnameseTokenizer().forEachToken(in: word) { _, forms in key = Array(forms.normalizedUTF8) }
+            if let id = index[key] { flags[Int(id)].insert(flag) }
         }
         for word in EntityLexicon.surnames { mark(word, .surname) }
         for word in ["văn", "thị"] { mark(word, .middleName) }
         for word in EntityLexicon.stopWords { mark(word, .stopWord) }
-    }
-
-    private mutating func mark(_ word: String, _ flag: Flags) {
-        let id = id(of: word)
-        if id >= 0 { flags[Int(id)].insert(flag) }
+        self.mask = capacity - 1
+        self.count = words.count
+        self.slots = ImmortalBuffer.make(slots)
+        self.slotHashes = ImmortalBuffer.make(slotHashes)
+        self.wordStarts = ImmortalBuffer.make(starts)
+        self.wordLengths = ImmortalBuffer.make(lengths)
+        self.pool = ImmortalBuffer.make(pool)
+        self.flagTable = ImmortalBuffer.make(flags)
     }
 
     /// FNV-1a over bytes.
@@ -77,7 +96,10 @@ struct LexiconVocabulary: Sendable {
         while true {
             let id = slots[slot]
             if id < 0 { return -1 }
-            if slotHashes[slot] == hash, words[Int(id)].elementsEqual(bytes) { return id }
+            if slotHashes[slot] == hash, Int(wordLengths[Int(id)]) == bytes.count {
+                let word = UnsafeBufferPointer(start: pool + Int(wordStarts[Int(id)]), count: bytes.count)
+                if word.elementsEqual(bytes) { return id }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -108,5 +130,5 @@ struct LexiconVocabulary: Sendable {
     }
 
     @inline(__always)
-    func has(_ id: Int32, _ flag: Flags) -> Bool { id >= 0 && flags[Int(id)].contains(flag) }
+    func has(_ id: Int32, _ flag: Flags) -> Bool { id >= 0 && flagTable[Int(id)].contains(flag) }
 }
