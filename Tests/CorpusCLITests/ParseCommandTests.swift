@@ -20,7 +20,9 @@ struct ParseCommandTests {
         #expect(object["publishedAt"] as? String == "2019-11-12T08:21:00+07:00")
         #expect(object["author"] as? String == "Hữu Huynh")
         let sections = try #require(object["sections"] as? [[String: Any]])
-        #expect(sections.map { $0["heading"] as? String } == ["Tăng cường công tác chuẩn bị", "Xác định đúng đường hướng"])
+        #expect(
+            sections.map { $0["heading"] as? String } == ["Tăng cường công tác chuẩn bị", "Xác định đúng đường hướng"]
+        )
         #expect((object["captions"] as? [String])?.count == 1)
         let entities = try #require(object["entities"] as? [[String: Any]])
         let thuc = try #require(entities.first { $0["name"] as? String == "Ngô Công Thức" })

@@ -33,7 +33,9 @@ let benchmarks: @Sendable () -> Void = {
         let tokenizer = VietnameseTokenizer()
         for _ in benchmark.scaledIterations {
             var bytes = 0
-            tokenizer.forEachToken(in: text) { _, forms in bytes &+= forms.normalizedUTF8.count &+ forms.foldedUTF8.count }
+            tokenizer.forEachToken(in: text) { _, forms in
+                bytes &+= forms.normalizedUTF8.count &+ forms.foldedUTF8.count
+            }
             blackHole(bytes)
         }
     }

@@ -31,7 +31,8 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
         let prefixLength = slug.count
         var pendingDash = false
         for byte in VietnameseText.fold(name).utf8 {
-            let isAlphanumeric = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            let isAlphanumeric =
+                byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
             if isAlphanumeric {
                 if pendingDash, slug.count > prefixLength { slug.append(0x2D) }
                 pendingDash = false

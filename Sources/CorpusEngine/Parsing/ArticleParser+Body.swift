@@ -87,7 +87,8 @@ extension ArticleParser {
     ]
 
     static func hasPhotoVocabulary(_ text: Substring) -> Bool {
-        photoOpenings.contains(where: { text.utf8HasPrefix($0) }) || photoPhrases.contains(where: { text.utf8Contains($0) })
+        photoOpenings.contains(where: { text.utf8HasPrefix($0) })
+            || photoPhrases.contains(where: { text.utf8Contains($0) })
     }
 
     static let photoMarkerOpenings = ["Ảnh:", "Ảnh :", "(Ảnh", "Ảnh minh"]

@@ -50,7 +50,9 @@ struct CorpusBuilder {
                     drafts[slot].roles.append(role)
                 }
                 drafts[slot].mentionCount += entity.mentionCount
-                drafts[slot].occurrences.append(Entity.Occurrence(articleIndex: articleIndex, mentions: entity.mentions))
+                drafts[slot].occurrences.append(
+                    Entity.Occurrence(articleIndex: articleIndex, mentions: entity.mentions)
+                )
             }
         }
         let entities = draftIndex.keys.sorted().map { id -> Entity in

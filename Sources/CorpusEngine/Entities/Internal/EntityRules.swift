@@ -132,7 +132,12 @@ struct EntityRules {
                 runEnd += 1
             }
         }
-        let split = splitRun(index..<runEnd, expectsLocation: expectsLocation, honorific: honorific, collector: collector)
+        let split = splitRun(
+            index..<runEnd,
+            expectsLocation: expectsLocation,
+            honorific: honorific,
+            collector: collector
+        )
         for (range, organization) in organizations {
             collector.add(
                 .organization,

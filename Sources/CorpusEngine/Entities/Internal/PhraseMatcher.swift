@@ -54,7 +54,8 @@ struct PhraseMatcher<Value: Sendable>: @unchecked Sendable {
             guard index + length <= scan.ids.count else { continue }
             let start = Int(candidateStart[candidate])
             for offset in 1..<max(length, 1) {
-                guard scan.ids[index + offset] == pool[start + offset], scan.tokens[index + offset].followsDirectly else {
+                guard scan.ids[index + offset] == pool[start + offset], scan.tokens[index + offset].followsDirectly
+                else {
                     continue candidateLoop
                 }
             }
