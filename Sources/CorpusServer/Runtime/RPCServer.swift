@@ -175,7 +175,6 @@ public final class RPCServer: Service, Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     guard let self, self.track(channel) else {
                         try channel.pipeline.syncOperations.configureCorpusRejection(
-                            settings: configuration.connection.settings,
                             message: "the server is at its limit of \(configuration.maxConnections) connections"
                         )
                         return

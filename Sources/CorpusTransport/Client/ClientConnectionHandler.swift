@@ -64,7 +64,7 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        failEverything(reason: "connection closed")
+        failEverything(reason: unavailableReason ?? "connection closed")
         compression.end()
         self.context = nil
     }
@@ -138,6 +138,10 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
             break  // Clients send one request message, always within credit.
         case .ping(let ack, let payload):
             if !ack { write(.ping(ack: true, payload: payload)) }
+        case .goAway(let goAway) where phase == .awaitingSettings:
+            // A refused connection: GOAWAY instead of SETTINGS (PROTOCOL.md § 2.2).
+            unavailableReason = "the server refused the connection: \(goAway.code): \(goAway.message)"
+            context?.close(promise: nil)
         case .goAway(let goAway):
             receivedGoAway(goAway)
         case .headers:

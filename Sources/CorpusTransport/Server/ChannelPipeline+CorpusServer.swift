@@ -21,10 +21,10 @@ extension ChannelPipeline.SynchronousOperations {
         )
     }
 
-    /// Installs a handler that refuses the connection: it sends the preface, SETTINGS and GOAWAY
-    /// with `TOO_MANY_CONNECTIONS`, then closes (`PROTOCOL.md` § 10).
-    public func configureCorpusRejection(settings: ConnectionSettings, message: String) throws {
-        try addHandler(ConnectionRejectionHandler(settings: settings, message: message))
+    /// Installs a handler that refuses the connection: it sends the preface and GOAWAY with
+    /// `TOO_MANY_CONNECTIONS`, then closes (`PROTOCOL.md` §§ 2.2, 10).
+    public func configureCorpusRejection(message: String) throws {
+        try addHandler(ConnectionRejectionHandler(message: message))
     }
 }
 
@@ -33,12 +33,10 @@ final class ConnectionRejectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private let settings: ConnectionSettings
     private let message: String
     private var sent = false
 
-    init(settings: ConnectionSettings, message: String) {
-        self.settings = settings
+    init(message: String) {
         self.message = message
     }
 
@@ -60,7 +58,6 @@ final class ConnectionRejectionHandler: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: 64)
         let encoder = FrameEncoder()
         encoder.writePreface(into: &buffer)
-        encoder.encode(.settings(settings.entries), into: &buffer)
         encoder.encode(.goAway(GoAway(lastCallID: 0, code: .tooManyConnections, message: message)), into: &buffer)
         let channel = context.channel
         context.writeAndFlush(Self.wrapOutboundOut(buffer)).whenComplete { _ in
