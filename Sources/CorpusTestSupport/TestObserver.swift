@@ -50,11 +50,14 @@ public final class TestObserver: ServerCallObserver {
         state.withLock { $0.closed += 1 }
     }
 
-    public func callFinished(_ method: MethodDescriptor?, status: Status.Code, duration: TimeAmount, messagesSent: Int)
-    {
+    public func callFinished(_ method: MethodDescriptor, status: Status.Code, duration: TimeAmount, messagesSent: Int) {
         state.withLock {
-            $0.finished.append(Finished(method: method?.fullName, status: status, messagesSent: messagesSent))
+            $0.finished.append(Finished(method: method.fullName, status: status, messagesSent: messagesSent))
         }
+    }
+
+    public func callRefused(method: String, status: Status.Code) {
+        state.withLock { $0.finished.append(Finished(method: method, status: status, messagesSent: 0)) }
     }
 
     public func bytesTransferred(read: Int, written: Int) {

@@ -1,4 +1,4 @@
-public import CorpusProtocol
+internal import CorpusProtocol
 public import Logging
 public import NIOCore
 

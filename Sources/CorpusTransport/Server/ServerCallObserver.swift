@@ -11,8 +11,10 @@ public protocol ServerCallObserver: Sendable {
     func connectionClosed(remoteAddress: SocketAddress?)
     /// A call was accepted and its handler is about to run.
     func callStarted(_ method: MethodDescriptor)
-    /// A call ended (or was refused, with `method` `nil` when the method is unknown).
-    func callFinished(_ method: MethodDescriptor?, status: Status.Code, duration: TimeAmount, messagesSent: Int)
+    /// A started call ended.
+    func callFinished(_ method: MethodDescriptor, status: Status.Code, duration: TimeAmount, messagesSent: Int)
+    /// A call was refused without running (unknown method, too many calls, shutting down).
+    func callRefused(method: String, status: Status.Code)
     /// Frame bytes read from and written to a connection since the last report.
     func bytesTransferred(read: Int, written: Int)
     /// A streaming call's producer is waiting for the client's credit; `bufferedBytes` are queued

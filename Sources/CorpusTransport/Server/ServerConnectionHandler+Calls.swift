@@ -31,7 +31,7 @@ extension ServerConnectionHandler {
             connectionError(error)
         case .refuse(let status):
             write(.trailers(callID: callID, Trailers(status: status)))
-            observer?.callFinished(route?.descriptor, status: status.code, duration: .zero, messagesSent: 0)
+            observer?.callRefused(method: headers.method, status: status.code)
             logger.debug(
                 "call refused",
                 metadata: ["call-id": "\(callID)", "method": "\(headers.method)", "status": "\(status)"]
