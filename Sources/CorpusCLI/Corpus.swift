@@ -6,6 +6,6 @@ struct Corpus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Vietnamese news corpus: serve, query and load-test.",
-        subcommands: [Parse.self, Generate.self, LoadStats.self]
+        subcommands: [Serve.self, Parse.self, Generate.self, LoadStats.self]
     )
 }
