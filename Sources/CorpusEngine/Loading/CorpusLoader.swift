@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Loads a directory of `.txt` articles into a ``Corpus``, using every core.
 ///
 /// Files are listed recursively and sorted by path, then split into chunks that a task group
@@ -102,16 +106,16 @@ public struct CorpusLoader: Sendable {
         }
         var summary = LoadSummary()
         summary.filesFound = files.count
-        var articles: [Article] = []
-        var extracted: [[ExtractedEntity]] = []
-        articles.reserveCapacity(files.count)
-        extracted.reserveCapacity(files.count)
+        var items: [CorpusBuilder.Item] = []
+        var chunkEntities: [ChunkEntities] = []
+        items.reserveCapacity(files.count)
         var seenIDs: [String: String] = [:]
         for index in results.indices {
-            guard let result = results[index] else { continue }
+            guard var result = results[index] else { continue }
             results[index] = nil
             summary.fileBytes += result.bytes
             summary.skipped += result.skipped
+            let chunk = Int32(chunkEntities.count)
             for (item, path) in zip(result.articles, result.paths) {
                 if let first = seenIDs[item.article.id] {
                     summary.skipped.append(
@@ -120,11 +124,14 @@ public struct CorpusLoader: Sendable {
                     continue
                 }
                 seenIDs[item.article.id] = path
-                articles.append(item.article)
-                extracted.append(item.entities)
+                items.append(CorpusBuilder.Item(article: item.article, chunk: chunk, records: item.records))
             }
+            result.articles = []
+            chunkEntities.append(result.entities)
         }
-        var corpus = Corpus(articles: articles, extracted: extracted)
+        var corpus = CorpusBuilder(items: items, chunks: chunkEntities).build()
+        items = []
+        chunkEntities = []
         if let makeSearchIndex = options.makeSearchIndex {
             corpus = corpus.attaching(searchIndex: await makeSearchIndex(corpus))
         }
@@ -132,6 +139,7 @@ public struct CorpusLoader: Sendable {
         summary.entitiesByKind = corpus.entityCountsByKind
         summary.textBytes = corpus.textByteCount
         summary.seconds = Self.seconds(clock.now - start)
+        Self.returnFreeMemory()
         return Result(corpus: corpus, summary: summary)
     }
 
@@ -160,7 +168,8 @@ public struct CorpusLoader: Sendable {
     }
 
     struct ChunkResult: Sendable {
-        var articles: [(article: Article, entities: [ExtractedEntity])] = []
+        var articles: [(article: Article, records: Range<Int32>)] = []
+        var entities = ChunkEntities()
         var paths: [String] = []
         var skipped: [LoadSummary.SkippedFile] = []
         var bytes = 0
@@ -175,13 +184,27 @@ public struct CorpusLoader: Sendable {
                 let bytes = try FileReader.contents(ofFile: path).get()
                 result.bytes += bytes.count
                 let article = try parser.parse(bytes: bytes, id: articleID(forPath: path), path: path).article
-                result.articles.append((article, extractor.extract(from: article)))
+                result.articles.append((article, result.entities.append(extractor.extract(from: article))))
                 result.paths.append(path)
             } catch {
                 result.skipped.append(.init(path: path, reason: error.reasonDescription))
             }
         }
+        result.entities.finish()
         return result
+    }
+
+    /// Gives the pages that parsing freed back to the system. Loading leaves many freed transient
+    /// buffers (file bytes, token arrays) between long-lived article strings; glibc keeps them mapped
+    /// unless asked.
+    static func returnFreeMemory() {
+        #if canImport(Glibc)
+        // malloc_trim is not in the Glibc module map; look it up (RTLD_DEFAULT is a null handle).
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        #endif
     }
 
     static func seconds(_ duration: Duration) -> Double {

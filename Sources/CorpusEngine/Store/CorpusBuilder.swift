@@ -1,27 +1,48 @@
 /// Merges per-article extraction results into the corpus's entities and lookup tables.
 ///
 /// Articles are sorted by id first, so the merge (display names, alias and role order) does not depend
-/// on the order files were read in.
+/// on the order files were read in or on how they were split into chunks.
 struct CorpusBuilder {
-    private let articles: [Article]
-    private let extracted: [[ExtractedEntity]]
+    /// An article and where its entity records are.
+    struct Item {
+        var article: Article
+        var chunk: Int32
+        var records: Range<Int32>
+    }
+
+    private let items: [Item]
+    private let chunks: [ChunkEntities]
+
+    init(items: [Item], chunks: [ChunkEntities]) {
+        self.items = items.sorted { $0.article.id < $1.article.id }
+        self.chunks = chunks
+    }
 
     init(articles: [Article], extracted: [[ExtractedEntity]]) {
-        let order = articles.indices.sorted { articles[$0].id < articles[$1].id }
-        self.articles = order.map { articles[$0] }
-        self.extracted = order.map { $0 < extracted.count ? extracted[$0] : [] }
+        var chunk = ChunkEntities()
+        var items: [Item] = []
+        for (index, article) in articles.enumerated() {
+            let records = chunk.append(index < extracted.count ? extracted[index] : [])
+            items.append(Item(article: article, chunk: 0, records: records))
+        }
+        chunk.finish()
+        self.init(items: items, chunks: [chunk])
     }
 
     private struct Draft {
+        var id: String
         var kind: EntityKind
-        var nameCounts: [String: Int] = [:]
-        var names: [String] = []
+        /// Name slots keyed by chunk string (text may repeat across chunks; merged at the end).
+        var nameSlots: [Int64: Int] = [:]
+        var names: [(name: String, count: Int)] = []
+        var seenStrings: Set<Int64> = []
         var aliases: [String] = []
         var aliasSet: Set<String> = []
         var roles: [String] = []
         var roleSet: Set<String> = []
         var mentionCount = 0
         var occurrences: [Entity.Occurrence] = []
+        var mentionStore: [Entity.PackedMention] = []
     }
 
     func build() -> Corpus {
@@ -29,57 +50,94 @@ struct CorpusBuilder {
         // back would copy its occurrence array on every article (quadratic for frequent entities).
         var draftIndex: [String: Int] = [:]
         var drafts: [Draft] = []
-        var draftIDs: [String] = []
-        for (articleIndex, found) in extracted.enumerated() {
-            for entity in found {
-                let slot: Int
-                if let existing = draftIndex[entity.id] {
-                    slot = existing
+        var chunkMaps = chunks.map { [Int32](repeating: -1, count: $0.strings.count) }
+        var refDrafts: [Int32] = []
+        var refCounts: [Int32] = []
+        var refRoles: [[String]] = []
+        var refStarts: [Int32] = [0]
+        for (articleIndex, item) in items.enumerated() {
+            let chunk = chunks[Int(item.chunk)]
+            for recordIndex in item.records {
+                let record = chunk.records[Int(recordIndex)]
+                var slot = Int(chunkMaps[Int(item.chunk)][Int(record.id)])
+                if slot < 0 {
+                    let id = chunk.strings[Int(record.id)]
+                    if let existing = draftIndex[id] {
+                        slot = existing
+                    } else {
+                        slot = drafts.count
+                        draftIndex[id] = slot
+                        drafts.append(Draft(id: id, kind: record.kind))
+                    }
+                    chunkMaps[Int(item.chunk)][Int(record.id)] = Int32(slot)
+                }
+                let key = { (string: Int32) in Int64(item.chunk) << 32 | Int64(string) }
+                if let nameSlot = drafts[slot].nameSlots[key(record.name)] {
+                    drafts[slot].names[nameSlot].count += Int(record.mentionCount)
                 } else {
-                    slot = drafts.count
-                    draftIndex[entity.id] = slot
-                    drafts.append(Draft(kind: entity.kind))
-                    draftIDs.append(entity.id)
+                    drafts[slot].nameSlots[key(record.name)] = drafts[slot].names.count
+                    drafts[slot].names.append((chunk.strings[Int(record.name)], Int(record.mentionCount)))
                 }
-                if drafts[slot].nameCounts[entity.name] == nil { drafts[slot].names.append(entity.name) }
-                drafts[slot].nameCounts[entity.name, default: 0] += entity.mentionCount
-                for alias in entity.aliases where drafts[slot].aliasSet.insert(alias).inserted {
-                    drafts[slot].aliases.append(alias)
+                for alias in chunk.aliases(of: record) where drafts[slot].seenStrings.insert(key(alias)).inserted {
+                    let text = chunk.strings[Int(alias)]
+                    if drafts[slot].aliasSet.insert(text).inserted { drafts[slot].aliases.append(text) }
                 }
-                for role in entity.roles where drafts[slot].roleSet.insert(role).inserted {
-                    drafts[slot].roles.append(role)
+                var articleRoles: [String] = []
+                for role in chunk.roles(of: record) {
+                    let text = chunk.strings[Int(role)]
+                    articleRoles.append(text)
+                    if drafts[slot].roleSet.insert(text).inserted { drafts[slot].roles.append(text) }
                 }
-                drafts[slot].mentionCount += entity.mentionCount
+                drafts[slot].mentionCount += Int(record.mentionCount)
                 drafts[slot].occurrences.append(
-                    Entity.Occurrence(articleIndex: articleIndex, mentions: entity.mentions)
+                    Entity.Occurrence(
+                        articleIndex: articleIndex,
+                        mentionStart: drafts[slot].mentionStore.count,
+                        mentionCount: Int(record.mentionCount)
+                    )
                 )
+                let mentions = Int(record.mentionStart)..<Int(record.mentionStart + record.mentionCount)
+                drafts[slot].mentionStore.append(contentsOf: chunk.mentions[mentions])
+                refDrafts.append(Int32(slot))
+                refCounts.append(record.mentionCount)
+                refRoles.append(articleRoles)
             }
+            refStarts.append(Int32(refDrafts.count))
         }
-        let entities = draftIndex.keys.sorted().map { id -> Entity in
-            let draft = drafts[draftIndex[id]!]
-            var name = draft.names[0]
-            for candidate in draft.names.dropFirst() where draft.nameCounts[candidate]! > draft.nameCounts[name]! {
-                name = candidate
+        let order = drafts.indices.sorted { drafts[$0].id < drafts[$1].id }
+        var finalIndex = [Int32](repeating: 0, count: drafts.count)
+        for (position, draft) in order.enumerated() { finalIndex[draft] = Int32(position) }
+        let entities = order.map { index -> Entity in
+            let draft = drafts[index]
+            var totals: [String: Int] = [:]
+            var names: [String] = []
+            for (name, count) in draft.names {
+                if totals[name] == nil { names.append(name) }
+                totals[name, default: 0] += count
             }
+            var name = names[0]
+            for candidate in names.dropFirst() where totals[candidate]! > totals[name]! { name = candidate }
             return Entity(
-                id: id,
+                id: draft.id,
                 kind: draft.kind,
                 name: name,
                 aliases: draft.aliases,
                 roles: draft.roles,
                 mentionCount: draft.mentionCount,
-                occurrences: draft.occurrences
+                occurrences: draft.occurrences,
+                mentionStore: draft.mentionStore
             )
         }
+        drafts = []
+        let articles = items.map(\.article)
+        let articleEntities = ArticleEntityLists(
+            items: refDrafts.indices.map {
+                ArticleEntity(entityIndex: Int(finalIndex[Int(refDrafts[$0])]), mentionCount: Int(refCounts[$0]), roles: refRoles[$0])
+            },
+            starts: refStarts
+        )
         var entityIndexByID: [String: Int] = [:]
         for (index, entity) in entities.enumerated() { entityIndexByID[entity.id] = index }
-        let articleEntities = extracted.map { found in
-            found.compactMap { entity in
-                entityIndexByID[entity.id].map {
-                    ArticleEntity(entityIndex: $0, mentionCount: entity.mentionCount, roles: entity.roles)
-                }
-            }
-        }
         var articleIndexByID: [String: Int] = [:]
         for (index, article) in articles.enumerated() { articleIndexByID[article.id] = index }
 
