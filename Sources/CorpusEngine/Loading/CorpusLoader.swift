@@ -83,8 +83,10 @@ public struct CorpusLoader: Sendable {
         let chunks = stride(from: 0, to: files.count, by: options.chunkSize).map {
             Array(files[$0..<min($0 + options.chunkSize, files.count)])
         }
-        var results = [ChunkResult?](repeating: nil, count: chunks.count)
         var done = LoadProgress(filesDone: 0, filesTotal: files.count, bytesRead: 0, articles: 0)
+        var summary = LoadSummary()
+        summary.filesFound = files.count
+        var builder = CorpusBuilder()
         await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var next = 0
             func submit() {
@@ -95,43 +97,38 @@ public struct CorpusLoader: Sendable {
                 next += 1
             }
             for _ in 0..<options.concurrency { submit() }
+            // Chunks are merged as soon as all earlier ones are in, in path order, so the merge overlaps
+            // parsing and each chunk's temporary entity tables are freed early.
+            var pending: [Int: ChunkResult] = [:]
+            var nextToMerge = 0
+            var seenIDs: [String: String] = [:]
             while let (index, result) = await group.next() {
-                results[index] = result
+                submit()
                 done.filesDone += chunks[index].count
                 done.bytesRead += result.bytes
                 done.articles += result.articles.count
                 progress?(done)
-                submit()
-            }
-        }
-        var summary = LoadSummary()
-        summary.filesFound = files.count
-        var items: [CorpusBuilder.Item] = []
-        var chunkEntities: [ChunkEntities] = []
-        items.reserveCapacity(files.count)
-        var seenIDs: [String: String] = [:]
-        for index in results.indices {
-            guard var result = results[index] else { continue }
-            results[index] = nil
-            summary.fileBytes += result.bytes
-            summary.skipped += result.skipped
-            let chunk = Int32(chunkEntities.count)
-            for (item, path) in zip(result.articles, result.paths) {
-                if let first = seenIDs[item.article.id] {
-                    summary.skipped.append(
-                        .init(path: path, reason: "duplicate article id \(item.article.id) (kept \(first))")
-                    )
-                    continue
+                pending[index] = result
+                while let ready = pending.removeValue(forKey: nextToMerge) {
+                    nextToMerge += 1
+                    summary.fileBytes += ready.bytes
+                    summary.skipped += ready.skipped
+                    var items: [(article: Article, records: Range<Int32>)] = []
+                    for (item, path) in zip(ready.articles, ready.paths) {
+                        if let first = seenIDs[item.article.id] {
+                            summary.skipped.append(
+                                .init(path: path, reason: "duplicate article id \(item.article.id) (kept \(first))")
+                            )
+                            continue
+                        }
+                        seenIDs[item.article.id] = path
+                        items.append(item)
+                    }
+                    builder.add(items, entities: ready.entities)
                 }
-                seenIDs[item.article.id] = path
-                items.append(CorpusBuilder.Item(article: item.article, chunk: chunk, records: item.records))
             }
-            result.articles = []
-            chunkEntities.append(result.entities)
         }
-        var corpus = CorpusBuilder(items: items, chunks: chunkEntities).build()
-        items = []
-        chunkEntities = []
+        var corpus = builder.finish()
         if let makeSearchIndex = options.makeSearchIndex {
             corpus = corpus.attaching(searchIndex: await makeSearchIndex(corpus))
         }

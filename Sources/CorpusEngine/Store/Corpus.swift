@@ -37,7 +37,7 @@ public struct Corpus: Sendable {
     ///   - articles: The articles, in any order; they are sorted by id.
     ///   - extracted: For each article (same index), the entities found in it.
     public init(articles: [Article], extracted: [[ExtractedEntity]]) {
-        self = CorpusBuilder(articles: articles, extracted: extracted).build()
+        self = CorpusBuilder(articles: articles, extracted: extracted).finish()
     }
 
     init(

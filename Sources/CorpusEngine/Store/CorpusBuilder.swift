@@ -1,41 +1,16 @@
-/// Merges per-article extraction results into the corpus's entities and lookup tables.
+/// Merges per-article extraction results into the corpus's entities and lookup tables, chunk by
+/// chunk as the loader produces them.
 ///
-/// Articles are sorted by id first, so the merge (display names, alias and role order) does not depend
-/// on the order files were read in or on how they were split into chunks.
+/// Chunks must be added in a deterministic order (the loader adds them in file-path order), which
+/// fixes display-name ties and alias order; ``finish()`` then sorts the articles by id and remaps every
+/// article index, so the finished corpus does not depend on scheduling.
 struct CorpusBuilder {
-    /// An article and where its entity records are.
-    struct Item {
-        var article: Article
-        var chunk: Int32
-        var records: Range<Int32>
-    }
-
-    private let items: [Item]
-    private let chunks: [ChunkEntities]
-
-    init(items: [Item], chunks: [ChunkEntities]) {
-        self.items = items.sorted { $0.article.id < $1.article.id }
-        self.chunks = chunks
-    }
-
-    init(articles: [Article], extracted: [[ExtractedEntity]]) {
-        var chunk = ChunkEntities()
-        var items: [Item] = []
-        for (index, article) in articles.enumerated() {
-            let records = chunk.append(index < extracted.count ? extracted[index] : [])
-            items.append(Item(article: article, chunk: 0, records: records))
-        }
-        chunk.finish()
-        self.init(items: items, chunks: [chunk])
-    }
-
     private struct Draft {
         var id: String
         var kind: EntityKind
         /// Name slots keyed by chunk string (text may repeat across chunks; merged at the end).
-        var nameSlots: [Int64: Int] = [:]
+        var nameSlots: [Int32: Int] = [:]
         var names: [(name: String, count: Int)] = []
-        var seenStrings: Set<Int64> = []
         var aliases: [String] = []
         var aliasSet: Set<String> = []
         var roles: [String] = []
@@ -45,21 +20,39 @@ struct CorpusBuilder {
         var mentionStore: [Entity.PackedMention] = []
     }
 
-    func build() -> Corpus {
-        // Drafts live in an array and are mutated in place: copying a draft out of a dictionary and
-        // back would copy its occurrence array on every article (quadratic for frequent entities).
-        var draftIndex: [String: Int] = [:]
-        var drafts: [Draft] = []
-        var chunkMaps = chunks.map { [Int32](repeating: -1, count: $0.strings.count) }
-        var refDrafts: [Int32] = []
-        var refCounts: [Int32] = []
-        var refRoles: [[String]] = []
-        var refStarts: [Int32] = [0]
-        for (articleIndex, item) in items.enumerated() {
-            let chunk = chunks[Int(item.chunk)]
+    // Drafts live in an array and are mutated in place: copying a draft out of a dictionary and back
+    // would copy its occurrence array on every article (quadratic for frequent entities).
+    private var draftIndex: [String: Int] = [:]
+    private var drafts: [Draft] = []
+    private var articles: [Article] = []
+    private var refDrafts: [Int32] = []
+    private var refCounts: [Int32] = []
+    private var refRoles: [[String]] = []
+    private var refStarts: [Int32] = [0]
+
+    init() {}
+
+    /// Builds a corpus from articles and their extracted entities in one go.
+    init(articles: [Article], extracted: [[ExtractedEntity]]) {
+        var chunk = ChunkEntities()
+        var items: [(Article, Range<Int32>)] = []
+        for (index, article) in articles.enumerated() {
+            items.append((article, chunk.append(index < extracted.count ? extracted[index] : [])))
+        }
+        chunk.finish()
+        add(items, entities: chunk)
+    }
+
+    /// Adds a chunk of articles with the entity records they point to.
+    mutating func add(_ items: [(article: Article, records: Range<Int32>)], entities chunk: ChunkEntities) {
+        var chunkMap = [Int32](repeating: -1, count: chunk.strings.count)
+        var seenAliases: Set<Int64> = []
+        for item in items {
+            let articleIndex = articles.count
+            articles.append(item.article)
             for recordIndex in item.records {
                 let record = chunk.records[Int(recordIndex)]
-                var slot = Int(chunkMaps[Int(item.chunk)][Int(record.id)])
+                var slot = Int(chunkMap[Int(record.id)])
                 if slot < 0 {
                     let id = chunk.strings[Int(record.id)]
                     if let existing = draftIndex[id] {
@@ -69,16 +62,16 @@ struct CorpusBuilder {
                         draftIndex[id] = slot
                         drafts.append(Draft(id: id, kind: record.kind))
                     }
-                    chunkMaps[Int(item.chunk)][Int(record.id)] = Int32(slot)
+                    chunkMap[Int(record.id)] = Int32(slot)
+                    drafts[slot].nameSlots = [:]
                 }
-                let key = { (string: Int32) in Int64(item.chunk) << 32 | Int64(string) }
-                if let nameSlot = drafts[slot].nameSlots[key(record.name)] {
+                if let nameSlot = drafts[slot].nameSlots[record.name] {
                     drafts[slot].names[nameSlot].count += Int(record.mentionCount)
                 } else {
-                    drafts[slot].nameSlots[key(record.name)] = drafts[slot].names.count
+                    drafts[slot].nameSlots[record.name] = drafts[slot].names.count
                     drafts[slot].names.append((chunk.strings[Int(record.name)], Int(record.mentionCount)))
                 }
-                for alias in chunk.aliases(of: record) where drafts[slot].seenStrings.insert(key(alias)).inserted {
+                for alias in chunk.aliases(of: record) where seenAliases.insert(Int64(slot) << 32 | Int64(alias)).inserted {
                     let text = chunk.strings[Int(alias)]
                     if drafts[slot].aliasSet.insert(text).inserted { drafts[slot].aliases.append(text) }
                 }
@@ -104,6 +97,14 @@ struct CorpusBuilder {
             }
             refStarts.append(Int32(refDrafts.count))
         }
+        for slot in Set(chunkMap.filter { $0 >= 0 }) { drafts[Int(slot)].nameSlots = [:] }
+    }
+
+    /// Sorts articles by id and entities by id, remaps indexes and builds the lookup tables.
+    consuming func finish() -> Corpus {
+        let articleOrder = self.articles.indices.sorted { self.articles[$0].id < self.articles[$1].id }
+        var newArticleIndex = [Int32](repeating: 0, count: self.articles.count)
+        for (position, old) in articleOrder.enumerated() { newArticleIndex[old] = Int32(position) }
         let order = drafts.indices.sorted { drafts[$0].id < drafts[$1].id }
         var finalIndex = [Int32](repeating: 0, count: drafts.count)
         for (position, draft) in order.enumerated() { finalIndex[draft] = Int32(position) }
@@ -117,6 +118,13 @@ struct CorpusBuilder {
             }
             var name = names[0]
             for candidate in names.dropFirst() where totals[candidate]! > totals[name]! { name = candidate }
+            let occurrences = draft.occurrences.map {
+                Entity.Occurrence(
+                    articleIndex: Int(newArticleIndex[$0.articleIndex]),
+                    mentionStart: $0.mentionRange.lowerBound,
+                    mentionCount: $0.mentionCount
+                )
+            }
             return Entity(
                 id: draft.id,
                 kind: draft.kind,
@@ -124,22 +132,36 @@ struct CorpusBuilder {
                 aliases: draft.aliases,
                 roles: draft.roles,
                 mentionCount: draft.mentionCount,
-                occurrences: draft.occurrences,
-                mentionStore: draft.mentionStore
+                occurrences: occurrences.sorted { $0.articleIndex < $1.articleIndex },
+                mentionStore: Array(draft.mentionStore)
             )
         }
         drafts = []
-        let articles = items.map(\.article)
-        let articleEntities = ArticleEntityLists(
-            items: refDrafts.indices.map {
-                ArticleEntity(entityIndex: Int(finalIndex[Int(refDrafts[$0])]), mentionCount: Int(refCounts[$0]), roles: refRoles[$0])
-            },
-            starts: refStarts
-        )
+        var entityItems: [ArticleEntity] = []
+        entityItems.reserveCapacity(refDrafts.count)
+        var entityStarts: [Int32] = [0]
+        entityStarts.reserveCapacity(self.articles.count + 1)
+        for old in articleOrder {
+            for ref in Int(refStarts[old])..<Int(refStarts[old + 1]) {
+                entityItems.append(
+                    ArticleEntity(
+                        entityIndex: Int(finalIndex[Int(refDrafts[ref])]),
+                        mentionCount: Int(refCounts[ref]),
+                        roles: refRoles[ref]
+                    )
+                )
+            }
+            entityStarts.append(Int32(entityItems.count))
+        }
+        refDrafts = []
+        refRoles = []
+        let sortedArticles = articleOrder.map { self.articles[$0] }
+        self.articles = []
+        let articleEntities = ArticleEntityLists(items: entityItems, starts: entityStarts)
         var entityIndexByID: [String: Int] = [:]
         for (index, entity) in entities.enumerated() { entityIndexByID[entity.id] = index }
         var articleIndexByID: [String: Int] = [:]
-        for (index, article) in articles.enumerated() { articleIndexByID[article.id] = index }
+        for (index, article) in sortedArticles.enumerated() { articleIndexByID[article.id] = index }
 
         var byKey: [String: [Int]] = [:]
         var byFoldedKey: [String: [Int]] = [:]
@@ -166,7 +188,7 @@ struct CorpusBuilder {
         }
         suggestions.sort { ($0.folded, $0.entityIndex) < ($1.folded, $1.entityIndex) }
         return Corpus(
-            articles: articles,
+            articles: sortedArticles,
             entities: entities,
             articleEntities: articleEntities,
             articleIndexByID: articleIndexByID,

@@ -4,7 +4,7 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public let id: String
     /// The kind.
     public let kind: EntityKind
-    /// The display name: the most frequent name over the corpus (ties: first in article-id order).
+    /// The display name: the most frequent name over the corpus (ties: the first seen, in file-path order).
     public let name: String
     /// Every surface form seen, including abbreviations and the name itself.
     public let aliases: [String]
