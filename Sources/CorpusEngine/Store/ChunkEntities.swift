@@ -17,7 +17,7 @@ struct ChunkEntities: Sendable {
     }
 
     private(set) var strings: [String] = []
-    private var stringIndex: [String: Int32] = [:]
+    private var stringIndex: [UTF8Key: Int32] = [:]
     /// Alias string indexes, then role string indexes, per record.
     private(set) var lists: [Int32] = []
     private(set) var records: [Record] = []
@@ -62,10 +62,11 @@ struct ChunkEntities: Sendable {
     }
 
     private mutating func intern(_ string: String) -> Int32 {
-        if let index = stringIndex[string] { return index }
+        let key = UTF8Key(string)
+        if let index = stringIndex[key] { return index }
         let index = Int32(strings.count)
         strings.append(string)
-        stringIndex[string] = index
+        stringIndex[key] = index
         return index
     }
 }

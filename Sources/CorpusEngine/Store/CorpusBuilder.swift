@@ -12,9 +12,9 @@ struct CorpusBuilder {
         var nameSlots: [Int32: Int] = [:]
         var names: [(name: String, count: Int)] = []
         var aliases: [String] = []
-        var aliasSet: Set<String> = []
+        var aliasSet: Set<UTF8Key> = []
         var roles: [String] = []
-        var roleSet: Set<String> = []
+        var roleSet: Set<UTF8Key> = []
         var mentionCount = 0
         var occurrences: [Entity.Occurrence] = []
         var mentionStore: [Entity.PackedMention] = []
@@ -73,13 +73,13 @@ struct CorpusBuilder {
                 }
                 for alias in chunk.aliases(of: record) where seenAliases.insert(Int64(slot) << 32 | Int64(alias)).inserted {
                     let text = chunk.strings[Int(alias)]
-                    if drafts[slot].aliasSet.insert(text).inserted { drafts[slot].aliases.append(text) }
+                    if drafts[slot].aliasSet.insert(UTF8Key(text)).inserted { drafts[slot].aliases.append(text) }
                 }
                 var articleRoles: [String] = []
                 for role in chunk.roles(of: record) {
                     let text = chunk.strings[Int(role)]
                     articleRoles.append(text)
-                    if drafts[slot].roleSet.insert(text).inserted { drafts[slot].roles.append(text) }
+                    if drafts[slot].roleSet.insert(UTF8Key(text)).inserted { drafts[slot].roles.append(text) }
                 }
                 drafts[slot].mentionCount += Int(record.mentionCount)
                 drafts[slot].occurrences.append(
@@ -110,14 +110,16 @@ struct CorpusBuilder {
         for (position, draft) in order.enumerated() { finalIndex[draft] = Int32(position) }
         let entities = order.map { index -> Entity in
             let draft = drafts[index]
-            var totals: [String: Int] = [:]
-            var names: [String] = []
+            var totals: [UTF8Key: Int] = [:]
+            var names: [UTF8Key] = []
             for (name, count) in draft.names {
-                if totals[name] == nil { names.append(name) }
-                totals[name, default: 0] += count
+                let key = UTF8Key(name)
+                if totals[key] == nil { names.append(key) }
+                totals[key, default: 0] += count
             }
-            var name = names[0]
-            for candidate in names.dropFirst() where totals[candidate]! > totals[name]! { name = candidate }
+            var best = names[0]
+            for candidate in names.dropFirst() where totals[candidate]! > totals[best]! { best = candidate }
+            let name = best.string
             let occurrences = draft.occurrences.map {
                 Entity.Occurrence(
                     articleIndex: Int(newArticleIndex[$0.articleIndex]),
