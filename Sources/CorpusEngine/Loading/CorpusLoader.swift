@@ -182,7 +182,9 @@ public struct CorpusLoader: Sendable {
                 let bytes = try FileReader.contents(ofFile: path).get()
                 result.bytes += bytes.count
                 let article = try parser.parse(bytes: bytes, id: articleID(forPath: path), path: path).article
-                result.articles.append((article, result.entities.append(extractor.extract(from: article, reusing: &collector))))
+                result.articles.append(
+                    (article, result.entities.append(extractor.extract(from: article, reusing: &collector)))
+                )
                 result.paths.append(path)
             } catch {
                 result.skipped.append(.init(path: path, reason: error.reasonDescription))

@@ -71,7 +71,8 @@ struct CorpusBuilder {
                     drafts[slot].nameSlots[record.name] = drafts[slot].names.count
                     drafts[slot].names.append((chunk.strings[Int(record.name)], Int(record.mentionCount)))
                 }
-                for alias in chunk.aliases(of: record) where seenAliases.insert(Int64(slot) << 32 | Int64(alias)).inserted {
+                for alias in chunk.aliases(of: record)
+                where seenAliases.insert(Int64(slot) << 32 | Int64(alias)).inserted {
                     let text = chunk.strings[Int(alias)]
                     if drafts[slot].aliasSet.insert(UTF8Key(text)).inserted { drafts[slot].aliases.append(text) }
                 }

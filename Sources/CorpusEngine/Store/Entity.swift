@@ -50,7 +50,11 @@ public struct Entity: Sendable, Hashable, Identifiable {
         var compact: [Occurrence] = []
         for occurrence in occurrences {
             compact.append(
-                Occurrence(articleIndex: occurrence.articleIndex, mentionStart: store.count, mentionCount: occurrence.mentions.count)
+                Occurrence(
+                    articleIndex: occurrence.articleIndex,
+                    mentionStart: store.count,
+                    mentionCount: occurrence.mentions.count
+                )
             )
             store += occurrence.mentions.map(PackedMention.init)
         }
