@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "CorpusServer", targets: ["CorpusServer"]),
         .library(name: "CorpusEngine", targets: ["CorpusEngine"]),
         .library(name: "CorpusProtocol", targets: ["CorpusProtocol"]),
+        .library(name: "CorpusTransport", targets: ["CorpusTransport"]),
         .executable(name: "corpus", targets: ["CorpusCLI"]),
     ],
     dependencies: [
