@@ -219,7 +219,9 @@ let package = Package(
                 "CorpusTestSupport",
                 "CorpusEngine",
                 "CorpusProtocol",
+                "CorpusClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
