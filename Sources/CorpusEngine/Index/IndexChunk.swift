@@ -37,7 +37,8 @@ struct IndexChunk: Sendable {
             document.forEachUnit { field, text in
                 let f = field.rawValue
                 if f != previousField {
-                    starts[f] = position
+                    // Fields without text get an empty range starting where the next one starts.
+                    for g in (previousField + 1)...f { starts[g] = position }
                     previousField = f
                 }
                 var text = text
