@@ -1,1 +1,0 @@
-// Placeholder until the CorpusProtocolTests tests land.
