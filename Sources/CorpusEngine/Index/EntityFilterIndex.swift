@@ -63,8 +63,7 @@ struct EntityFilterIndex: Sendable {
 
     /// The normalized and folded lookup keys of a name: its syllables joined by single spaces.
     static func keys(_ name: String) -> (exact: String, folded: String) {
-        let forms = SyllableScanner.tokens(of: name).map(SyllableNormalizer.forms(of:))
-        return (forms.map(\.normalized).joined(separator: " "), forms.map(\.folded).joined(separator: " "))
+        (VietnameseText.key(name), VietnameseText.foldedKey(name))
     }
 
     /// Documents mentioning an entity with this name or alias, of one of `kinds` (all if empty).

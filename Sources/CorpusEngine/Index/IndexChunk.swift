@@ -23,8 +23,7 @@ struct IndexChunk: Sendable {
     /// Builds the partial index for documents `range` of `documents`.
     static func build(_ documents: ArraySlice<IndexDocument>, firstDocNumber: Int) -> IndexChunk {
         var chunk = IndexChunk()
-        var surfaces = ByteTermTable(capacity: 16384)
-        var surfaceToTerm: [UInt32] = []
+        let tokenizer = VietnameseTokenizer()
         var postings: [UInt64] = []
         postings.reserveCapacity(4096)
         var docNumber = UInt32(firstDocNumber)
@@ -44,15 +43,9 @@ struct IndexChunk: Sendable {
                 var text = text
                 chunk.byteCount += text.utf8.count
                 text.withUTF8 { buffer in
-                    SyllableScanner.scan(buffer) { token in
-                        let key = UnsafeBufferPointer(rebasing: buffer[token.byteStart..<token.byteEnd])
-                        let (surface, inserted) = surfaces.insert(key)
-                        if inserted {
-                            let raw = String(decoding: key, as: UTF8.self)
-                            let normalized = SyllableNormalizer.forms(of: raw).normalized
-                            surfaceToTerm.append(UInt32(chunk.internTerm(normalized)))
-                        }
-                        postings.append(UInt64(surfaceToTerm[surface]) << 32 | UInt64(position))
+                    tokenizer.forEachToken(inUTF8: buffer) { _, forms in
+                        let term = chunk.internTerm(forms.normalizedUTF8)
+                        postings.append(UInt64(term) << 32 | UInt64(position))
                         position += 1
                         lengths[f] += 1
                     }
@@ -69,7 +62,7 @@ struct IndexChunk: Sendable {
         return chunk
     }
 
-    private mutating func internTerm(_ normalized: String) -> Int {
+    private mutating func internTerm(_ normalized: UnsafeBufferPointer<UInt8>) -> Int {
         let (id, inserted) = self.terms.insert(normalized)
         if inserted {
             self.docStreams.append([])

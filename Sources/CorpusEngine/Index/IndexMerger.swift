@@ -115,7 +115,7 @@ enum IndexMerger {
         var table = ByteTermTable(capacity: terms.count)
         var foldedOf = [UInt32](repeating: 0, count: terms.count)
         for t in 0..<terms.count {
-            let folded = SyllableNormalizer.forms(of: terms.string(t)).folded
+            let folded = VietnameseText.fold(terms.string(t))
             foldedOf[t] = UInt32(table.insert(folded).id)
         }
         var start = [UInt32](repeating: 0, count: table.count + 1)

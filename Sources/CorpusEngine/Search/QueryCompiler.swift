@@ -60,7 +60,7 @@ struct QueryCompiler {
     }
 
     private mutating func compileText(_ text: String, field: QueryField?, column: Int, positive: Bool) -> (any DocScorer)? {
-        let forms = SyllableScanner.tokens(of: text).map(SyllableNormalizer.forms(of:))
+        let forms = SyllableForms.syllables(of: text)
         if forms.isEmpty {
             if positive, self.firstEmptyColumn == nil { self.firstEmptyColumn = column }
             return nil

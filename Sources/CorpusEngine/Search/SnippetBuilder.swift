@@ -1,29 +1,20 @@
-/// Decides whether a token of article text is one of the query's matched syllables.
-///
-/// Each distinct surface form is normalized once per result list and remembered, so building
-/// snippets for later hits is mostly hash lookups.
+/// Decides whether a token of article text is one of the query's matched syllables, by looking
+/// its normalized form up in the index's term dictionary.
 struct HighlightMatcher {
     private let index: SearchIndex
     private let terms: Set<UInt32>
-    private var surfaces = ByteTermTable(capacity: 1024)
-    private var matchedTerm: [Int32] = []
 
     init(index: SearchIndex, terms: Set<UInt32>) {
         self.index = index
         self.terms = terms
     }
 
+    var isEmpty: Bool { self.terms.isEmpty }
+
     /// The normalized term id of a matched token, or `nil`.
-    mutating func match(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
-        if self.terms.isEmpty { return nil }
-        let (id, inserted) = self.surfaces.insert(token)
-        if inserted {
-            let normalized = SyllableNormalizer.forms(of: String(decoding: token, as: UTF8.self)).normalized
-            let term = self.index.terms.find(normalized)
-            self.matchedTerm.append(term.map { self.terms.contains(UInt32($0)) ? Int32($0) : -1 } ?? -1)
-        }
-        let term = self.matchedTerm[id]
-        return term >= 0 ? Int(term) : nil
+    func match(normalized: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let term = self.index.terms.find(normalized), self.terms.contains(UInt32(term)) else { return nil }
+        return term
     }
 }
 
@@ -69,17 +60,14 @@ enum SnippetBuilder {
     }
 
     private static func matches(in text: String, matcher: inout HighlightMatcher) -> [Match] {
-        var text = text
-        return text.withUTF8 { buffer in
-            var result: [Match] = []
-            SyllableScanner.scan(buffer) { token in
-                let bytes = UnsafeBufferPointer(rebasing: buffer[token.byteStart..<token.byteEnd])
-                if let term = matcher.match(bytes) {
-                    result.append(Match(start: token.scalarStart, end: token.scalarEnd, term: term))
-                }
+        if matcher.isEmpty { return [] }
+        var result: [Match] = []
+        VietnameseTokenizer().forEachToken(in: text) { token, forms in
+            if let term = matcher.match(normalized: forms.normalizedUTF8) {
+                result.append(Match(start: token.scalarRange.lowerBound, end: token.scalarRange.upperBound, term: term))
             }
-            return result
         }
+        return result
     }
 
     private static func window(_ text: String, matches: [Match], first: Int, last: Int, length: Int) -> Snippet {
