@@ -169,6 +169,7 @@ let package = Package(
         .testTarget(
             name: "CorpusEngineTests",
             dependencies: ["CorpusEngine"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

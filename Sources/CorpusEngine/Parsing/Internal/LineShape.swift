@@ -1,0 +1,90 @@
+/// Cheap measurements of a line that the parser's heuristics use.
+enum LineShape {
+    /// Number of white-space separated words.
+    static func wordCount(_ text: Substring) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " " || scalar == "\u{A0}" || scalar == "\t"
+            if isSpace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Whether the line ends a sentence: its last scalar, ignoring closing quotes and brackets, is
+    /// `.`, `!`, `?`, `…`, `;` or `:`.
+    static func endsWithTerminalPunctuation(_ text: Substring) -> Bool {
+        for scalar in text.unicodeScalars.reversed() {
+            switch scalar {
+            case "\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]": continue
+            case ".", "!", "?", "\u{2026}", ";", ":": return true
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// Whether the first letter or digit of the line is uppercase or a digit.
+    static func startsWithCapitalOrDigit(_ text: Substring) -> Bool {
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic { return properties.isUppercase }
+            if properties.numericType != nil { return true }
+        }
+        return false
+    }
+
+    /// Whether every letter of the line is uppercase (and there are at least two letters).
+    static func isAllCaps(_ text: Substring) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// Whether the line contains an ASCII digit.
+    static func containsDigit(_ text: Substring) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Title case per word: `HỮU HUYNH` → `Hữu Huynh`, `NGUYỄN-VĂN A` → `Nguyễn-Văn A`.
+    static func titleCased(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var atWordStart = true
+        for character in text {
+            if character.isLetter {
+                result += atWordStart ? character.uppercased() : character.lowercased()
+                atWordStart = false
+            } else {
+                result.append(character)
+                atWordStart = true
+            }
+        }
+        return result
+    }
+
+    /// Collapses runs of white space (including U+00A0) to one space.
+    static func collapsingSpaces(_ text: Substring) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\u{A0}" || scalar == "\t" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+/// One non-blank line of an article file, trimmed of white space (including U+00A0 and U+FEFF).
+struct SourceLine {
+    /// The trimmed text.
+    var text: Substring
+    /// The 1-based line number in the file.
+    var number: Int
+    /// Whether the line ended with a no-break space before trimming: scraped captions often do.
+    var hadTrailingNoBreakSpace: Bool
+
+    /// Splits text at `\n`, `\r\n` and `\r`, trims each line and drops blank ones.
+    static func lines(of text: String) -> [SourceLine] {
+        var result: [SourceLine] = []
+        text.withUTF8Buffer { bytes in
+            let utf8 = text.utf8
+            var lineStart = 0
+            var number = 1
+            var index = 0
+            let n = bytes.count
+            func emit(_ start: Int, _ end: Int) {
+                var lower = start
+                var upper = end
+                while lower < upper {
+                    let length = whitespaceLength(bytes, at: lower, limit: upper)
+                    if length == 0 { break }
+                    lower += length
+                }
+                var trailingNoBreak = false
+                while upper > lower {
+                    let length = trailingWhitespaceLength(bytes, endingAt: upper, limit: lower)
+                    if length == 0 { break }
+                    if length == 2 { trailingNoBreak = true }
+                    upper -= length
+                }
+                guard lower < upper else { return }
+                let from = utf8.index(utf8.startIndex, offsetBy: lower)
+                let to = utf8.index(utf8.startIndex, offsetBy: upper)
+                result.append(
+                    SourceLine(text: text[from..<to], number: number, hadTrailingNoBreakSpace: trailingNoBreak)
+                )
+            }
+            while index < n {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    emit(lineStart, index)
+                    if byte == 0x0D, index + 1 < n, bytes[index + 1] == 0x0A { index += 1 }
+                    index += 1
+                    lineStart = index
+                    number += 1
+                } else {
+                    index += 1
+                }
+            }
+            emit(lineStart, n)
+        }
+        return result
+    }
+
+    /// Length of the white-space scalar starting at `index`, or 0.
+    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int {
+        let b0 = bytes[index]
+        if b0 == 0x20 || b0 == 0x09 || b0 == 0x0B || b0 == 0x0C { return 1 }
+        if b0 == 0xC2, index + 1 < limit, bytes[index + 1] == 0xA0 { return 2 }
+        if index + 2 < limit, isWhitespace3(b0, bytes[index + 1], bytes[index + 2]) { return 3 }
+        return 0
+    }
+
+    /// Length of the white-space scalar ending just before `end`, or 0.
+    static func trailingWhitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, limit: Int) -> Int {
+        let last = bytes[end - 1]
+        if last == 0x20 || last == 0x09 || last == 0x0B || last == 0x0C { return 1 }
+        if end - 2 >= limit, bytes[end - 2] == 0xC2, last == 0xA0 { return 2 }
+        if end - 3 >= limit, isWhitespace3(bytes[end - 3], bytes[end - 2], last) { return 3 }
+        return 0
+    }
+
+    /// U+2000–U+200B, U+202F, U+205F, U+3000, U+FEFF and U+1680 (three UTF-8 bytes each).
+    private static func isWhitespace3(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        switch (b0, b1) {
+        case (0xE2, 0x80): return (b2 >= 0x80 && b2 <= 0x8B) || b2 == 0xAF
+        case (0xE2, 0x81): return b2 == 0x9F
+        case (0xE3, 0x80): return b2 == 0x80
+        case (0xEF, 0xBB): return b2 == 0xBF
+        case (0xE1, 0x9A): return b2 == 0x80
+        default: return false
+        }
+    }
+}
