@@ -1,0 +1,22 @@
+extension IndexDocument {
+    /// The searchable view of a parsed article (its strings are shared, not copied).
+    public init(article: Article) {
+        var headings: [String] = []
+        var paragraphs: [String] = []
+        for section in article.sections {
+            if !section.heading.isEmpty { headings.append(section.heading) }
+            paragraphs.append(contentsOf: section.paragraphs)
+        }
+        self.init(
+            id: article.id,
+            title: article.title,
+            lead: article.lead,
+            headings: headings,
+            captions: article.captions,
+            paragraphs: paragraphs,
+            author: article.author,
+            publishedAt: article.publishedAt?.secondsSince1970,
+            publishedAtText: article.publishedAt?.rfc3339 ?? ""
+        )
+    }
+}
