@@ -6,6 +6,6 @@ struct Corpus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Vietnamese news corpus: serve, query and load-test.",
-        subcommands: []
+        subcommands: [Search.self, BenchSearch.self]
     )
 }
