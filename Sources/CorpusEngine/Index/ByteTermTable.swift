@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A hash table from byte strings (UTF-8 terms) to dense ids `0..<count`, storing every key once
 /// in one contiguous arena.
 ///
@@ -6,28 +12,46 @@
 struct ByteTermTable: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [UInt32] = [0]
-    private var slots: [Int32]
+    /// Open addressing: each slot holds `id + 1` (0 = empty) in its low 32 bits and 32 bits of the
+    /// key's hash in the high bits, so most mismatches are rejected without touching the key.
+    private var slots: [UInt64]
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        self.slots = Array(repeating: -1, count: size)
+        self.slots = Array(repeating: 0, count: size)
         self.mask = size - 1
     }
 
     var count: Int { self.offsets.count - 1 }
 
     /// The memory this table occupies, in bytes (approximately).
-    var memoryFootprint: Int { self.bytes.capacity + self.offsets.capacity * 4 + self.slots.capacity * 4 }
+    var memoryFootprint: Int { self.bytes.capacity + self.offsets.capacity * 4 + self.slots.capacity * 8 }
 
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        // 8 bytes at a time (multiply-xorshift), then the tail; keys are short UTF-8 syllables.
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        guard let base = key.baseAddress else { return Int(truncatingIfNeeded: h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= key.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
         }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < key.count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h)
     }
 
     @inline(__always)
@@ -35,23 +59,24 @@ struct ByteTermTable: Sendable {
         let start = Int(self.offsets[id])
         let end = Int(self.offsets[id + 1])
         guard end - start == key.count else { return false }
+        if key.isEmpty { return true }
         return self.bytes.withUnsafeBufferPointer { all in
-            var i = 0
-            while i < key.count {
-                if all[start + i] != key[i] { return false }
-                i += 1
-            }
-            return true
+            memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0
         }
     }
 
     /// The id of `key`, if present.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        var slot = Self.hash(key) & self.mask
+        let hash = Self.hash(key)
+        let tag = UInt64(UInt32(truncatingIfNeeded: hash >> 32)) << 32
+        var slot = hash & self.mask
         while true {
-            let id = self.slots[slot]
-            if id < 0 { return nil }
-            if self.keyEquals(Int(id), key) { return Int(id) }
+            let entry = self.slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if self.keyEquals(id, key) { return id }
+            }
             slot = (slot + 1) & self.mask
         }
     }
@@ -64,17 +89,22 @@ struct ByteTermTable: Sendable {
     /// The id of `key`, inserting it if absent; `inserted` tells which.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
-        var slot = Self.hash(key) & self.mask
+        let hash = Self.hash(key)
+        let tag = UInt64(UInt32(truncatingIfNeeded: hash >> 32)) << 32
+        var slot = hash & self.mask
         while true {
-            let id = self.slots[slot]
-            if id < 0 { break }
-            if self.keyEquals(Int(id), key) { return (Int(id), false) }
+            let entry = self.slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if self.keyEquals(id, key) { return (id, false) }
+            }
             slot = (slot + 1) & self.mask
         }
         let id = self.count
         self.bytes.append(contentsOf: key)
         self.offsets.append(UInt32(self.bytes.count))
-        self.slots[slot] = Int32(id)
+        self.slots[slot] = tag | UInt64(id + 1)
         if self.count * 2 > self.slots.count { self.grow() }
         return (id, true)
     }
@@ -87,16 +117,14 @@ struct ByteTermTable: Sendable {
 
     private mutating func grow() {
         let size = self.slots.count * 2
-        var slots = [Int32](repeating: -1, count: size)
+        var slots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
-        self.bytes.withUnsafeBufferPointer { all in
-            for id in 0..<self.count {
-                let start = Int(self.offsets[id])
-                let key = UnsafeBufferPointer(rebasing: all[start..<Int(self.offsets[id + 1])])
-                var slot = Self.hash(key) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(id)
-            }
+        for entry in self.slots where entry != 0 {
+            let id = Int(entry & 0xFFFF_FFFF) - 1
+            let hash = self.withKey(id) { Self.hash($0) }
+            var slot = hash & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
         self.slots = slots
         self.mask = mask

@@ -20,3 +20,15 @@ extension IndexDocument {
         )
     }
 }
+
+extension SearchIndex {
+    /// Builds the index over parsed articles (both cores), with optional entities for `entity:` and
+    /// `kind:` filters.
+    public convenience init(
+        articles: [Article],
+        entities: [IndexEntity] = [],
+        configuration: Configuration = .defaults
+    ) async {
+        await self.init(documents: articles.map(IndexDocument.init(article:)), entities: entities, configuration: configuration)
+    }
+}

@@ -45,12 +45,12 @@ enum IndexMerger {
             for s in segmentCount[t]..<segmentCount[t + 1] {
                 let chunk = chunks[Int(segments[s].chunk)]
                 let local = Int(segments[s].local)
-                docBytes += chunk.docStreams[local].count
+                docBytes += chunk.docOffsets[local + 1] - chunk.docOffsets[local]
                 if let previousLast {
                     let first = chunk.firstDoc[local]
                     docBytes += VarInt.length(first - previousLast) - VarInt.length(first)
                 }
-                positionBytes += chunk.positionStreams[local].count
+                positionBytes += chunk.positionOffsets[local + 1] - chunk.positionOffsets[local]
                 documentFrequency[t] += chunk.documentFrequency[local]
                 previousLast = chunk.lastDoc[local]
             }
@@ -65,7 +65,6 @@ enum IndexMerger {
                 for s in segmentCount[t]..<segmentCount[t + 1] {
                     let chunk = chunks[Int(segments[s].chunk)]
                     let local = Int(segments[s].local)
-                    let stream = chunk.docStreams[local]
                     var skip = 0
                     if let previousLast {
                         let first = chunk.firstDoc[local]
@@ -77,13 +76,10 @@ enum IndexMerger {
                             at += 1
                         }
                     }
-                    stream.withUnsafeBufferPointer { src in
-                        let count = src.count - skip
-                        if count > 0 {
-                            (out.baseAddress! + at).update(from: src.baseAddress! + skip, count: count)
-                        }
-                        at += max(count, 0)
-                    }
+                    let from = chunk.docOffsets[local] + skip
+                    let count = chunk.docOffsets[local + 1] - from
+                    if count > 0 { (out.baseAddress! + at).update(from: chunk.docBytes.base + from, count: count) }
+                    at += max(count, 0)
                     previousLast = chunk.lastDoc[local]
                 }
             }
@@ -92,11 +88,12 @@ enum IndexMerger {
             for t in 0..<termCount {
                 var at = positionOffsets[t]
                 for s in segmentCount[t]..<segmentCount[t + 1] {
-                    chunks[Int(segments[s].chunk)].positionStreams[Int(segments[s].local)].withUnsafeBufferPointer {
-                        src in
-                        if src.count > 0 { (out.baseAddress! + at).update(from: src.baseAddress!, count: src.count) }
-                        at += src.count
-                    }
+                    let chunk = chunks[Int(segments[s].chunk)]
+                    let local = Int(segments[s].local)
+                    let from = chunk.positionOffsets[local]
+                    let count = chunk.positionOffsets[local + 1] - from
+                    if count > 0 { (out.baseAddress! + at).update(from: chunk.positionBytes.base + from, count: count) }
+                    at += count
                 }
             }
         }
