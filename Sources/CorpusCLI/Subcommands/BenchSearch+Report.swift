@@ -7,6 +7,8 @@ struct QueryTiming {
     var matches: Int
     var latencyMicros: [Double]
     var firstHitMicros: [Double]
+    /// Top hits without snippets (ids and scores only).
+    var bareMicros: [Double]
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
@@ -35,6 +37,8 @@ struct BenchReport {
             "{\"kind\":\(JSONText.quote(q.kind)),\"query\":\(JSONText.quote(q.query)),\"matches\":\(q.matches),"
                 + "\"p50Micros\":\(QueryTiming.percentile(q.latencyMicros, 0.5)),"
                 + "\"p99Micros\":\(QueryTiming.percentile(q.latencyMicros, 0.99)),"
+                + "\"bareP50Micros\":\(QueryTiming.percentile(q.bareMicros, 0.5)),"
+                + "\"bareP99Micros\":\(QueryTiming.percentile(q.bareMicros, 0.99)),"
                 + "\"firstHitP50Micros\":\(QueryTiming.percentile(q.firstHitMicros, 0.5)),"
                 + "\"firstHitMaxMicros\":\(q.firstHitMicros.max() ?? 0)}"
         }
@@ -54,16 +58,17 @@ struct BenchReport {
                 Double(self.indexBytes) / Double(max(self.textBytes, 1)),
                 Double(self.rssGrowthBytes) / 1e6
             ),
-            "kind        p50 µs   p99 µs  first µs  matches  query",
+            "kind        p50 µs   p99 µs  first µs  bare µs  matches  query",
         ]
         for q in self.queries {
             lines.append(
                 String(
-                    format: "%-10@ %8.1f %8.1f %9.1f %8d  %@",
+                    format: "%-10@ %8.1f %8.1f %9.1f %8.1f %8d  %@",
                     q.kind as NSString,
                     QueryTiming.percentile(q.latencyMicros, 0.5),
                     QueryTiming.percentile(q.latencyMicros, 0.99),
                     QueryTiming.percentile(q.firstHitMicros, 0.5),
+                    QueryTiming.percentile(q.bareMicros, 0.5),
                     q.matches,
                     q.query as NSString
                 )

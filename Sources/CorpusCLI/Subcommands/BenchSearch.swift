@@ -70,6 +70,7 @@ struct BenchSearch: AsyncParsableCommand {
     private func time(index: SearchIndex, kind: String, query: String) throws -> QueryTiming {
         var latencies: [Double] = []
         var firstHits: [Double] = []
+        var bare: [Double] = []
         var total = 0
         for run in 0..<(self.iterations + 3) {
             let start = ContinuousClock.now
@@ -80,12 +81,25 @@ struct BenchSearch: AsyncParsableCommand {
             while iterator.next() != nil {}
             let all = ContinuousClock.now - start
             total = results.totalMatches
+            // The same without snippets: what Tantivy and FTS5 return (ids and scores).
+            let bareStart = ContinuousClock.now
+            let plain = try index.search(query, options: SearchOptions(limit: self.top, snippetLength: 0))
+            for _ in plain {}
+            let bareTime = ContinuousClock.now - bareStart
             if run >= 3 {
                 latencies.append(all.seconds * 1e6)
                 firstHits.append(first.seconds * 1e6)
+                bare.append(bareTime.seconds * 1e6)
             }
         }
-        return QueryTiming(kind: kind, query: query, matches: total, latencyMicros: latencies, firstHitMicros: firstHits)
+        return QueryTiming(
+            kind: kind,
+            query: query,
+            matches: total,
+            latencyMicros: latencies,
+            firstHitMicros: firstHits,
+            bareMicros: bare
+        )
     }
 }
 

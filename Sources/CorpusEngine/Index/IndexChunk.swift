@@ -10,6 +10,9 @@
 struct IndexChunk: @unchecked Sendable {
     /// Local term dictionary (normalized syllables).
     var terms = ByteTermTable(capacity: 8192)
+    /// Raw token surfaces seen (`Đảng`, `đảng`) and the local term each normalizes to.
+    var surfaces = ByteTermTable(capacity: 16)
+    var surfaceTerm: [UInt32] = []
     /// Per local term `t`: its bytes are `docOffsets[t]..<docOffsets[t + 1]`.
     var docBytes = ByteSink(capacity: 16)
     var docOffsets: [Int] = [0]

@@ -147,6 +147,8 @@ struct IndexChunkBuilder {
             fill[t] += 1
         }
         var chunk = self.chunk
+        chunk.surfaces = self.surfaces
+        chunk.surfaceTerm = self.surfaceTerm
         chunk.docBytes = ByteSink(capacity: self.fields.count + recordCount * 3)
         chunk.positionBytes = ByteSink(capacity: self.positions.count)
         chunk.documentFrequency = [UInt32](repeating: 0, count: termCount)

@@ -7,6 +7,8 @@ enum IndexMerger {
         var documentFrequency: [UInt32]
         var docArena: ByteArena
         var positionArena: ByteArena
+        var surfaces: ByteTermTable
+        var surfaceTerm: [UInt32]
     }
 
     static func merge(_ chunks: [IndexChunk]) -> Merged {
@@ -21,6 +23,14 @@ enum IndexMerger {
             localToGlobal.append(map)
         }
         let termCount = terms.count
+        var surfaces = ByteTermTable(capacity: chunks.first?.surfaces.count ?? 1024)
+        var surfaceTerm: [UInt32] = []
+        for (c, chunk) in chunks.enumerated() {
+            for local in 0..<chunk.surfaces.count {
+                let (_, inserted) = chunk.surfaces.withKey(local) { surfaces.insert($0) }
+                if inserted { surfaceTerm.append(localToGlobal[c][Int(chunk.surfaceTerm[local])]) }
+            }
+        }
         // Per global term: (chunk, local) in chunk order, as CSR.
         var segmentCount = [Int](repeating: 0, count: termCount + 1)
         for map in localToGlobal { for g in map { segmentCount[Int(g) + 1] += 1 } }
@@ -103,7 +113,9 @@ enum IndexMerger {
             positionOffsets: positionOffsets,
             documentFrequency: documentFrequency,
             docArena: docArena,
-            positionArena: positionArena
+            positionArena: positionArena,
+            surfaces: surfaces,
+            surfaceTerm: surfaceTerm
         )
     }
 

@@ -74,6 +74,9 @@ public final class SearchIndex: Sendable {
     let documentFrequency: [UInt32]
     let docArena: ByteArena
     let positionArena: ByteArena
+    /// Raw token surfaces seen at build time → normalized term, for cheap highlighting.
+    let surfaces: ByteTermTable
+    let surfaceTerm: [UInt32]
     let foldedTerms: ByteTermTable
     /// CSR lists: folded id → normalized term ids.
     let foldedGroupStart: [UInt32]
@@ -154,6 +157,8 @@ public final class SearchIndex: Sendable {
         self.documentFrequency = merged.documentFrequency
         self.docArena = merged.docArena
         self.positionArena = merged.positionArena
+        self.surfaces = merged.surfaces
+        self.surfaceTerm = merged.surfaceTerm
         let folded = IndexMerger.foldedGroups(of: merged.terms)
         self.foldedTerms = folded.table
         self.foldedGroupStart = folded.start
@@ -168,7 +173,7 @@ public final class SearchIndex: Sendable {
         self.entities = EntityFilterIndex(entities: entities, documentNumbers: positionOf)
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
-            + folded.table.memoryFootprint + (folded.start.count + folded.terms.count) * 4
+            + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4 + (folded.start.count + folded.terms.count) * 4
             + (merged.docOffsets.count + merged.positionOffsets.count) * 8 + merged.documentFrequency.count * 4
             + sorted.count * (32 + 32 + 8 + 8) + self.entities.memoryFootprint
         self.statistics = Statistics(

@@ -3,19 +3,20 @@
 /// appear close together and in order.
 final class ConjunctionScorer: DocScorer {
     /// Two consecutive query syllables whose closeness earns a bonus.
+    ///
+    /// Unowned-unsafe: both scorers are kept alive by `required`; this avoids reference counting
+    /// on every scored document.
     struct ProximityPair {
-        var first: TermScorer
-        var second: TermScorer
+        unowned(unsafe) let first: TermScorer
+        unowned(unsafe) let second: TermScorer
     }
 
-    private let required: [any DocScorer]
-    private let excluded: [any DocScorer]
+    private let required: ContiguousArray<any DocScorer>
+    private let excluded: ContiguousArray<any DocScorer>
     private let dateFilter: DateRangeScorer?
     private let pairs: [ProximityPair]
     private let proximityWeight: Double
     private(set) var doc: UInt32 = 0
-    private var left: [UInt32] = []
-    private var right: [UInt32] = []
 
     init(
         required: [any DocScorer],
@@ -24,8 +25,8 @@ final class ConjunctionScorer: DocScorer {
         pairs: [ProximityPair],
         proximityWeight: Double
     ) {
-        self.required = required.sorted { $0.cost < $1.cost }
-        self.excluded = excluded
+        self.required = ContiguousArray(required.sorted { $0.cost < $1.cost })
+        self.excluded = ContiguousArray(excluded)
         self.dateFilter = dateFilter
         self.pairs = pairs
         self.proximityWeight = proximityWeight
@@ -35,28 +36,34 @@ final class ConjunctionScorer: DocScorer {
     var cost: Int { self.required.first?.cost ?? 0 }
 
     private func align(from start: UInt32) -> UInt32 {
-        var target = start
-        outer: while true {
-            guard let lead = self.required.first else { return .max }
-            target = lead.advance(to: target)
-            if target == .max { return .max }
-            for scorer in self.required.dropFirst() {
-                let d = scorer.advance(to: target)
-                if d != target {
-                    if d == .max { return .max }
-                    target = d
-                    continue outer
+        self.required.withUnsafeBufferPointer { required in
+            self.excluded.withUnsafeBufferPointer { excluded in
+                var target = start
+                outer: while true {
+                    guard required.count > 0 else { return .max }
+                    target = required[0].advance(to: target)
+                    if target == .max { return .max }
+                    var k = 1
+                    while k < required.count {
+                        let d = required[k].advance(to: target)
+                        if d != target {
+                            if d == .max { return .max }
+                            target = d
+                            continue outer
+                        }
+                        k += 1
+                    }
+                    if let dateFilter = self.dateFilter, !dateFilter.accepts(target) {
+                        target += 1
+                        continue
+                    }
+                    for e in 0..<excluded.count where excluded[e].advance(to: target) == target {
+                        target += 1
+                        continue outer
+                    }
+                    return target
                 }
             }
-            if let dateFilter = self.dateFilter, !dateFilter.accepts(target) {
-                target += 1
-                continue
-            }
-            for scorer in self.excluded where scorer.advance(to: target) == target {
-                target += 1
-                continue outer
-            }
-            return target
         }
     }
 
@@ -73,19 +80,22 @@ final class ConjunctionScorer: DocScorer {
 
     func score() -> Double {
         var total = 0.0
-        for scorer in self.required { total += scorer.score() }
-        for pair in self.pairs {
-            pair.first.positions(into: &self.left)
-            pair.second.positions(into: &self.right)
-            if let distance = Self.closestInOrder(self.left, self.right), distance <= 3 {
-                total += self.proximityWeight * min(pair.first.idf, pair.second.idf) / Double(distance)
+        self.required.withUnsafeBufferPointer { required in
+            for k in 0..<required.count { total += required[k].score() }
+        }
+        for k in self.pairs.indices {
+            let first = self.pairs[k].first
+            let second = self.pairs[k].second
+            let distance = first.withPositions { a in second.withPositions { b in Self.closestInOrder(a, b) } }
+            if let distance, distance <= 3 {
+                total += self.proximityWeight * min(first.idf, second.idf) / Double(distance)
             }
         }
         return total
     }
 
     /// The smallest `b - a > 0` with `a` in `left` and `b` in `right` (both ascending).
-    static func closestInOrder(_ left: [UInt32], _ right: [UInt32]) -> UInt32? {
+    static func closestInOrder(_ left: UnsafeBufferPointer<UInt32>, _ right: UnsafeBufferPointer<UInt32>) -> UInt32? {
         var best: UInt32? = nil
         var j = 0
         for a in left {

@@ -7,16 +7,12 @@ final class PhraseScorer: DocScorer {
     private let idf: Double
     private(set) var doc: UInt32 = 0
     private var tf = SIMD8<Float>(repeating: 0)
-    private var first: [UInt32] = []
-    private var scratch: [UInt32] = []
-    private var others: [[UInt32]]
 
     init(index: SearchIndex, members: [TermScorer]) {
         self.index = index
         self.members = members
         self.ordered = members.sorted { $0.cost < $1.cost }
         self.idf = members.reduce(0) { $0 + $1.idf }
-        self.others = Array(repeating: [], count: members.count)
         self.doc = self.align(from: 0)
     }
 
@@ -43,16 +39,16 @@ final class PhraseScorer: DocScorer {
 
     /// Counts phrase occurrences per field in `doc`; false if there are none.
     private func countOccurrences(doc: UInt32) -> Bool {
-        self.members[0].positions(into: &self.first)
-        for k in 1..<self.members.count { self.members[k].positions(into: &self.others[k]) }
+        let first = self.members[0].positions()
+        let others = self.members.map { $0.positions() }
         let starts = self.index.fieldStarts[Int(doc)]
         var tf = SIMD8<Float>(repeating: 0)
         var cursors = [Int](repeating: 0, count: self.members.count)
-        for p in self.first {
+        for p in first {
             var all = true
             for k in 1..<self.members.count {
                 let want = p + UInt32(k)
-                let list = self.others[k]
+                let list = others[k]
                 var c = cursors[k]
                 while c < list.count && list[c] < want { c += 1 }
                 cursors[k] = c

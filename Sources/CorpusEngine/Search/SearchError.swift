@@ -53,7 +53,7 @@ public struct SearchOptions: Sendable, Hashable {
     public var limit: Int?
     /// Resume right after the hit that carried this cursor.
     public var cursor: SearchCursor?
-    /// Approximate snippet length in characters.
+    /// Approximate snippet length in characters; 0 leaves snippets empty (no text is read).
     public var snippetLength: Int
 
     /// Creates options.

@@ -41,6 +41,12 @@ extension SearchIndex {
         var scores: [Double] = []
         var total = 0
         var before = 0
+        if options.cursor == nil, let term = root as? TermScorer {
+            guard term.collectAll(docs: &docs, scores: &scores, isCancelled: isCancelled) else {
+                throw SearchError(code: .cancelled, message: "search cancelled")
+            }
+            total = docs.count
+        }
         var doc = root.doc
         while doc != .max {
             let score = root.score()
@@ -65,7 +71,7 @@ extension SearchIndex {
             rankOffset: before,
             limit: limit,
             highlightTerms: compiler.highlightTerms,
-            snippetLength: max(options.snippetLength, 40),
+            snippetLength: options.snippetLength <= 0 ? 0 : max(options.snippetLength, 40),
             evaluationTime: clock.now - started
         )
     }

@@ -53,11 +53,10 @@ public struct SearchResults: Sequence, AsyncSequence, Sendable {
             guard let (doc, score) = self.order.pop() else { return nil }
             self.delivered += 1
             let document = self.results.index.documents[Int(doc)]
-            let snippet = SnippetBuilder.make(
-                for: document,
-                matcher: &self.matcher,
-                length: self.results.snippetLength
-            )
+            let snippet =
+                self.results.snippetLength == 0
+                ? Snippet(text: "", highlights: [])
+                : SnippetBuilder.make(for: document, matcher: &self.matcher, length: self.results.snippetLength)
             return SearchHit(
                 articleID: document.id,
                 title: document.title,

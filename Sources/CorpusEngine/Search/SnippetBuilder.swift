@@ -1,20 +1,55 @@
-/// Decides whether a token of article text is one of the query's matched syllables, by looking
-/// its normalized form up in the index's term dictionary.
+/// Decides whether a token of article text is one of the query's matched syllables.
+///
+/// Tokens are scanned without their forms; each distinct raw surface is normalized once per result
+/// list and remembered (`Đảng` and `đảng` are two surfaces of one term), so building snippets costs
+/// one hash lookup per token.
 struct HighlightMatcher {
     private let index: SearchIndex
-    private let terms: Set<UInt32>
+    private let terms: [UInt32]
+    private let termSet: Set<UInt32>
+    /// Surfaces not seen at build time (none, for indexed articles), resolved on demand.
+    private var extraSurfaces: [String: Int32] = [:]
+    private let tokenizer = VietnameseTokenizer()
 
     init(index: SearchIndex, terms: Set<UInt32>) {
         self.index = index
-        self.terms = terms
+        self.terms = terms.sorted()
+        self.termSet = terms
     }
 
     var isEmpty: Bool { self.terms.isEmpty }
 
-    /// The normalized term id of a matched token, or `nil`.
-    func match(normalized: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let term = self.index.terms.find(normalized), self.terms.contains(UInt32(term)) else { return nil }
-        return term
+    @inline(__always)
+    private func isHighlighted(_ term: UInt32) -> Bool {
+        self.terms.count <= 16 ? self.terms.contains(term) : self.termSet.contains(term)
+    }
+
+    /// The normalized term id of a matched token (given its raw bytes), or `nil`.
+    mutating func match(surface: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let id = self.index.surfaces.find(surface) {
+            let term = self.index.surfaceTerm[id]
+            return self.isHighlighted(term) ? Int(term) : nil
+        }
+        let raw = String(decoding: surface, as: UTF8.self)
+        if let known = self.extraSurfaces[raw] { return known >= 0 ? Int(known) : nil }
+        let normalized = self.tokenizer.analyze(raw).first?.normalized ?? raw.lowercased()
+        let term = self.index.terms.find(normalized).flatMap { self.isHighlighted(UInt32($0)) ? Int32($0) : nil } ?? -1
+        self.extraSurfaces[raw] = term
+        return term >= 0 ? Int(term) : nil
+    }
+
+    /// The matched tokens of `text`.
+    mutating func matches(in text: String, _ body: (_ scalarRange: Range<Int>, _ term: Int) -> Void) {
+        if self.terms.isEmpty { return }
+        let tokens = self.tokenizer.tokens(in: text)
+        var text = text
+        text.withUTF8 { buffer in
+            for token in tokens {
+                if let term = self.match(surface: UnsafeBufferPointer(rebasing: buffer[token.utf8Range])) {
+                    body(token.scalarRange, term)
+                }
+            }
+        }
     }
 }
 
@@ -35,13 +70,13 @@ enum SnippetBuilder {
             let matches = Self.matches(in: unit, matcher: &matcher)
             if matches.isEmpty { continue }
             var j = 0
-            var counts: [Int: Int] = [:]
+            var seen: [Int] = []
             for i in matches.indices {
                 if j < i { j = i }
                 while j + 1 < matches.count && matches[j + 1].end - matches[i].start <= length { j += 1 }
-                counts.removeAll(keepingCapacity: true)
-                for k in i...j { counts[matches[k].term, default: 0] += 1 }
-                let distinct = counts.count
+                seen.removeAll(keepingCapacity: true)
+                for k in i...j where !seen.contains(matches[k].term) { seen.append(matches[k].term) }
+                let distinct = seen.count
                 let count = j - i + 1
                 if best.map({ distinct > $0.distinct || (distinct == $0.distinct && count > $0.count) }) ?? true {
                     best = (unit, matches, i, j, distinct, count)
@@ -60,12 +95,9 @@ enum SnippetBuilder {
     }
 
     private static func matches(in text: String, matcher: inout HighlightMatcher) -> [Match] {
-        if matcher.isEmpty { return [] }
         var result: [Match] = []
-        VietnameseTokenizer().forEachToken(in: text) { token, forms in
-            if let term = matcher.match(normalized: forms.normalizedUTF8) {
-                result.append(Match(start: token.scalarRange.lowerBound, end: token.scalarRange.upperBound, term: term))
-            }
+        matcher.matches(in: text) { range, term in
+            result.append(Match(start: range.lowerBound, end: range.upperBound, term: term))
         }
         return result
     }
