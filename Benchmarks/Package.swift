@@ -13,14 +13,20 @@ let package = Package(
     name: "benchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: "../"),
+        .package(name: "corpus", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
+        .target(
+            name: "CZlibBaseline",
+            path: "Sources/CZlibBaseline",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
         .executableTarget(
             name: "CodecBenchmarks",
             dependencies: [
+                "CZlibBaseline",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CorpusProtocol", package: "corpus"),
                 .product(name: "NIOCore", package: "swift-nio"),

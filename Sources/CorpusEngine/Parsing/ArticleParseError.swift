@@ -22,11 +22,14 @@ public struct ArticleParseError: Error, Sendable, Hashable, CustomStringConverti
     }
 
     /// A one-line explanation, for example `a/b.txt: not valid UTF-8`.
-    public var description: String {
+    public var description: String { "\(path): \(reasonDescription)" }
+
+    /// The reason alone: `empty file`, `not valid UTF-8` or `unreadable (…)`.
+    public var reasonDescription: String {
         switch reason {
-        case .empty: return "\(path): empty file"
-        case .notUTF8: return "\(path): not valid UTF-8"
-        case .unreadable(let detail): return "\(path): unreadable (\(detail))"
+        case .empty: return "empty file"
+        case .notUTF8: return "not valid UTF-8"
+        case .unreadable(let detail): return "unreadable (\(detail))"
         }
     }
 }

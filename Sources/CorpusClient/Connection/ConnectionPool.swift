@@ -1,0 +1,364 @@
+internal import CorpusProtocol
+internal import CorpusTransport
+internal import Logging
+internal import NIOCore
+internal import Synchronization
+
+/// Keeps connections open to every address of every target, reconnects with backoff, and hands
+/// out ready connections round-robin.
+///
+/// Each connection slot has a task (in ``run(configuration:group:logger:)``) that connects,
+/// waits for the connection to close, and connects again after a backoff. A call that finds no
+/// ready connection waits for the next connection attempt, waking a slot that is backing off if
+/// its last failure is not too recent, so a call never fails without a fresh attempt.
+final class ConnectionPool: Sendable {
+    struct Slot {
+        let address: SocketAddress
+        var connection: ClientConnection?
+        var connecting = false
+        var lastFailure: ContinuousClock.Instant?
+        var wake: CheckedContinuation<Void, Never>?
+        var removed = false
+    }
+
+    enum Phase {
+        case notStarted
+        case running
+        case shutDown
+    }
+
+    struct State {
+        var phase = Phase.notStarted
+        var slots: [Int: Slot] = [:]
+        var nextSlotID = 0
+        var roundRobin = 0
+        var waiters: [Int: CheckedContinuation<ClientConnection, any Error>] = [:]
+        var nextWaiterID = 0
+        var lastError: CorpusError?
+        var resolving = true
+    }
+
+    private let state = Mutex(State())
+    private let retryWakeInterval: Duration
+
+    init(retryWakeInterval: Duration) {
+        self.retryWakeInterval = retryWakeInterval
+    }
+
+    // MARK: - Handing out connections
+
+    /// A ready connection, waiting for one if needed.
+    ///
+    /// - Throws: ``CorpusError`` `UNAVAILABLE` when no connection can be made.
+    func connection() async throws -> ClientConnection {
+        if let ready = try pickReady() { return ready }
+        let id = state.withLock { state -> Int in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                enum Outcome {
+                    case ready(ClientConnection)
+                    case failed(any Error)
+                    case wait([CheckedContinuation<Void, Never>])
+                }
+                let outcome: Outcome = state.withLock { state in
+                    if let connection = Self.nextReady(&state) { return .ready(connection) }
+                    if case .shutDown = state.phase { return .failed(Self.shutDownError) }
+                    if Task.isCancelled { return .failed(CancellationError()) }
+                    // Wake slots that are backing off, unless they failed very recently.
+                    var wakes: [CheckedContinuation<Void, Never>] = []
+                    let now = ContinuousClock.now
+                    for (slotID, slot) in state.slots where !slot.connecting && slot.connection == nil {
+                        if let wake = slot.wake,
+                            slot.lastFailure.map({ now - $0 >= retryWakeInterval }) ?? true
+                        {
+                            wakes.append(wake)
+                            state.slots[slotID]?.wake = nil
+                            state.slots[slotID]?.connecting = true
+                        }
+                    }
+                    let pending = state.resolving || state.slots.values.contains { $0.connecting }
+                    guard pending else {
+                        return .failed(state.lastError ?? Self.noAddressError)
+                    }
+                    state.waiters[id] = continuation
+                    return .wait(wakes)
+                }
+                switch outcome {
+                case .ready(let connection): continuation.resume(returning: connection)
+                case .failed(let error): continuation.resume(throwing: error)
+                case .wait(let wakes): for wake in wakes { wake.resume() }
+                }
+            }
+        } onCancel: {
+            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume(throwing: CancellationError())
+        }
+    }
+
+    private func pickReady() throws -> ClientConnection? {
+        try state.withLock { state in
+            switch state.phase {
+            case .notStarted:
+                throw CorpusError(
+                    code: .unavailable,
+                    message: "the client is not running: call run() or use withCorpusClient"
+                )
+            case .shutDown:
+                throw Self.shutDownError
+            case .running:
+                return Self.nextReady(&state)
+            }
+        }
+    }
+
+    /// The next ready connection in round-robin order over all addresses.
+    private static func nextReady(_ state: inout State) -> ClientConnection? {
+        let ready = state.slots.keys.sorted().compactMap { id -> ClientConnection? in
+            guard let connection = state.slots[id]?.connection, connection.isAvailable else { return nil }
+            return connection
+        }
+        guard !ready.isEmpty else { return nil }
+        state.roundRobin &+= 1
+        return ready[state.roundRobin % ready.count]
+    }
+
+    static let shutDownError = CorpusError(code: .unavailable, message: "the client has shut down")
+    static let noAddressError = CorpusError(code: .unavailable, message: "no server address to connect to")
+
+    // MARK: - Running
+
+    /// Maintains the connections until cancelled or ``shutDown()``.
+    func run(configuration: CorpusClient.Configuration, group: any EventLoopGroup, logger: Logger) async {
+        let started = state.withLock { state -> Bool in
+            guard case .notStarted = state.phase else { return false }
+            state.phase = .running
+            return true
+        }
+        guard started else { return }
+        await withTaskCancellationHandler {
+            await withDiscardingTaskGroup { group_ in
+                var known: [String: Int] = [:]
+                var failures = 0
+                while !isShutDown {
+                    do {
+                        let addresses = try configuration.targets.flatMap {
+                            try AddressResolver.resolve(host: $0.host, port: $0.port)
+                        }
+                        failures = 0
+                        let current = Set(addresses.map(\.description))
+                        for (description, slotID) in known where !current.contains(description) {
+                            removeSlots(for: slotID)
+                        }
+                        known = known.filter { current.contains($0.key) }
+                        for address in addresses where known[address.description] == nil {
+                            let ids = addSlots(address: address, count: configuration.connectionsPerAddress)
+                            known[address.description] = ids.first
+                            for id in ids {
+                                group_.addTask {
+                                    await self.maintain(
+                                        slotID: id,
+                                        address: address,
+                                        configuration: configuration,
+                                        group: group,
+                                        logger: logger
+                                    )
+                                }
+                            }
+                        }
+                        finishedResolving(error: addresses.isEmpty ? Self.noAddressError : nil)
+                    } catch {
+                        failures += 1
+                        let corpusError = error as? CorpusError ?? CorpusError(code: .unavailable, message: "\(error)")
+                        finishedResolving(error: known.isEmpty ? corpusError : nil)
+                        logger.debug("resolution failed", metadata: ["error": "\(error)"])
+                    }
+                    let delay =
+                        failures > 0 ? configuration.backoff.delay(attempt: failures) : configuration.resolveInterval
+                    try? await Task.sleep(for: delay)
+                    state.withLock { $0.resolving = known.isEmpty && !isShutDownLocked($0) }
+                }
+            }
+        } onCancel: {
+            self.shutDown()
+        }
+    }
+
+    private var isShutDown: Bool {
+        state.withLock { isShutDownLocked($0) }
+    }
+
+    private func isShutDownLocked(_ state: State) -> Bool {
+        if case .shutDown = state.phase { return true }
+        return false
+    }
+
+    /// Stops reconnecting, fails waiting calls and closes every connection once its calls end.
+    func shutDown() {
+        let (waiters, connections, wakes) = state.withLock { state in
+            state.phase = .shutDown
+            let waiters = Array(state.waiters.values)
+            state.waiters.removeAll()
+            let connections = state.slots.values.compactMap(\.connection)
+            let wakes = state.slots.values.compactMap(\.wake)
+            for id in state.slots.keys { state.slots[id]?.wake = nil }
+            return (waiters, connections, wakes)
+        }
+        for waiter in waiters { waiter.resume(throwing: Self.shutDownError) }
+        for connection in connections { connection.closeGracefully() }
+        for wake in wakes { wake.resume() }
+    }
+
+    // MARK: - Slots
+
+    private func addSlots(address: SocketAddress, count: Int) -> [Int] {
+        state.withLock { state in
+            (0..<count).map { _ in
+                state.nextSlotID += 1
+                state.slots[state.nextSlotID] = Slot(address: address, connecting: true)
+                return state.nextSlotID
+            }
+        }
+    }
+
+    private func removeSlots(for firstID: Int) {
+        let (connections, wakes) = state.withLock { state in
+            let address = state.slots[firstID]?.address.description
+            var connections: [ClientConnection] = []
+            var wakes: [CheckedContinuation<Void, Never>] = []
+            for (id, slot) in state.slots where slot.address.description == address {
+                if let connection = slot.connection { connections.append(connection) }
+                if let wake = slot.wake { wakes.append(wake) }
+                state.slots[id]?.removed = true
+                state.slots[id]?.wake = nil
+            }
+            return (connections, wakes)
+        }
+        for connection in connections { connection.closeGracefully() }
+        for wake in wakes { wake.resume() }
+    }
+
+    private func finishedResolving(error: CorpusError?) {
+        let waiters = state.withLock { state -> [CheckedContinuation<ClientConnection, any Error>] in
+            state.resolving = false
+            if let error { state.lastError = error }
+            guard error != nil, !state.slots.values.contains(where: { $0.connecting }) else { return [] }
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume(throwing: error ?? Self.noAddressError) }
+    }
+
+    /// Connects the slot, waits for the connection to close, and reconnects with backoff.
+    private func maintain(
+        slotID: Int,
+        address: SocketAddress,
+        configuration: CorpusClient.Configuration,
+        group: any EventLoopGroup,
+        logger: Logger
+    ) async {
+        var failures = 0
+        while slotIsLive(slotID) {
+            state.withLock { $0.slots[slotID]?.connecting = true }
+            do {
+                let connection = try await ClientConnector.connect(
+                    to: address,
+                    group: group,
+                    configuration: configuration.connection,
+                    connectTimeout: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
+                    logger: logger
+                )
+                failures = 0
+                guard becameReady(slotID, connection) else {
+                    connection.closeGracefully()
+                    return
+                }
+                logger.debug("connected", metadata: ["address": "\(address)"])
+                try? await connection.closeFuture.get()
+                logger.debug("connection closed", metadata: ["address": "\(address)"])
+                becameClosed(slotID)
+            } catch {
+                failures += 1
+                let corpusError = error as? CorpusError ?? CorpusError(code: .unavailable, message: "\(error)")
+                connectFailed(slotID, error: corpusError)
+                logger.debug("connect failed", metadata: ["address": "\(address)", "error": "\(error)"])
+            }
+            guard slotIsLive(slotID) else { return }
+            let delay = failures == 0 ? Duration.milliseconds(10) : configuration.backoff.delay(attempt: failures)
+            await pause(slotID: slotID, for: delay)
+        }
+    }
+
+    private func slotIsLive(_ slotID: Int) -> Bool {
+        state.withLock { state in
+            guard case .running = state.phase, let slot = state.slots[slotID] else { return false }
+            return !slot.removed
+        }
+    }
+
+    private func becameReady(_ slotID: Int, _ connection: ClientConnection) -> Bool {
+        let (accepted, waiters) = state.withLock {
+            state -> (Bool, [CheckedContinuation<ClientConnection, any Error>]) in
+            guard case .running = state.phase, let slot = state.slots[slotID], !slot.removed else { return (false, []) }
+            state.slots[slotID]?.connection = connection
+            state.slots[slotID]?.connecting = false
+            state.slots[slotID]?.lastFailure = nil
+            defer { state.waiters.removeAll() }
+            return (true, Array(state.waiters.values))
+        }
+        for waiter in waiters { waiter.resume(returning: connection) }
+        return accepted
+    }
+
+    private func becameClosed(_ slotID: Int) {
+        state.withLock { state in
+            state.slots[slotID]?.connection = nil
+            if state.slots[slotID]?.removed == true { state.slots[slotID] = nil }
+        }
+    }
+
+    private func connectFailed(_ slotID: Int, error: CorpusError) {
+        let waiters = state.withLock { state -> [CheckedContinuation<ClientConnection, any Error>] in
+            state.slots[slotID]?.connecting = false
+            state.slots[slotID]?.lastFailure = .now
+            state.lastError = error
+            if state.slots[slotID]?.removed == true { state.slots[slotID] = nil }
+            let stillTrying = state.resolving || state.slots.values.contains { $0.connecting || $0.connection != nil }
+            guard !stillTrying else { return [] }
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume(throwing: error) }
+    }
+
+    /// Sleeps for `delay`, or until a call wakes the slot to try again.
+    private func pause(slotID: Int, for delay: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: delay) }
+            group.addTask {
+                await withTaskCancellationHandler {
+                    await withCheckedContinuation { continuation in
+                        let resumeNow = self.state.withLock { state -> Bool in
+                            guard case .running = state.phase, state.slots[slotID] != nil, !Task.isCancelled else {
+                                return true
+                            }
+                            state.slots[slotID]?.wake = continuation
+                            return false
+                        }
+                        if resumeNow { continuation.resume() }
+                    }
+                } onCancel: {
+                    let wake = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+                        defer { state.slots[slotID]?.wake = nil }
+                        return state.slots[slotID]?.wake
+                    }
+                    wake?.resume()
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}

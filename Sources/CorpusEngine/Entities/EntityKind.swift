@@ -1,0 +1,43 @@
+/// The kinds of named entities the engine extracts. The raw values are the wire enum names.
+public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// A person (`Ngô Công Thức`).
+    case person = "PERSON"
+    /// A place (`An Phú`, `Phước Hưng`).
+    case location = "LOCATION"
+    /// An organization (`Bộ Chính trị`, `Ủy ban nhân dân` alias `UBND`).
+    case organization = "ORGANIZATION"
+    /// A legal or party document (`Chỉ thị số 35-CT/TW`).
+    case document = "DOCUMENT"
+
+    /// The prefix of entity ids of this kind: `person`, `location`, `organization`, `document`.
+    public var idPrefix: String { rawValue.lowercased() }
+
+    /// Parses `PERSON`, `person`, `Person` and so on.
+    public init?(name: String) {
+        self.init(rawValue: name.uppercased())
+    }
+
+    /// Orders kinds as declared.
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The stable id of an entity of this kind with the given name: the kind and the folded name with
+    /// every run of other characters turned into `-`, for example `person:vo-anh-kiet` or
+    /// `document:chi-thi-so-35-ct-tw`. The same name gives the same id in every load.
+    public func entityID(forName name: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in VietnameseText.fold(name).unicodeScalars {
+            let isAlphanumeric = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isAlphanumeric {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return "\(idPrefix):\(slug)"
+    }
+}
