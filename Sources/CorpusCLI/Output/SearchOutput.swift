@@ -96,16 +96,3 @@ enum JSONText {
         value.isFinite ? "\(value)" : "0"
     }
 }
-
-/// Where output goes and whether it may use color.
-enum Terminal {
-    /// True when stdout is a terminal and `NO_COLOR` is unset (https://no-color.org).
-    static var stdoutSupportsColor: Bool {
-        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    }
-
-    /// Writes one line to stderr.
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-}

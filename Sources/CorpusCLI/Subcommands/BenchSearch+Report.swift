@@ -79,7 +79,7 @@ struct BenchReport {
 }
 
 /// Resident memory of this process, from `/proc/self/statm` (0 where unavailable).
-enum ProcessMemory {
+enum BenchProcess {
     /// User + system CPU time of this process.
     static func cpuSeconds() -> Double {
         var usage = rusage()

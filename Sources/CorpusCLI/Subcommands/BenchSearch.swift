@@ -33,19 +33,20 @@ struct BenchSearch: AsyncParsableCommand {
 
     func run() async throws {
         let loadStart = ContinuousClock.now
-        let articles = try await ArticleFiles.load(directory: self.corpus)
+        let corpus = try await CorpusLoader().load(directory: self.corpus).corpus
+        let articles = corpus.articles
         let loadTime = ContinuousClock.now - loadStart
-        let cpuStart = ProcessMemory.cpuSeconds()
-        for _ in 0..<self.extraBuilds { _ = await SearchIndex(articles: articles) }
+        let cpuStart = BenchProcess.cpuSeconds()
+        for _ in 0..<self.extraBuilds { _ = await SearchIndex(corpus: corpus) }
         if self.extraBuilds > 0 {
-            let perBuild = (ProcessMemory.cpuSeconds() - cpuStart) / Double(self.extraBuilds)
+            let perBuild = (BenchProcess.cpuSeconds() - cpuStart) / Double(self.extraBuilds)
             print(String(format: "extra builds: %.2f CPU s each", perBuild))
         }
-        let rssBefore = ProcessMemory.residentBytes()
+        let rssBefore = BenchProcess.residentBytes()
         let buildStart = ContinuousClock.now
-        let index = await SearchIndex(articles: articles)
+        let index = await SearchIndex(corpus: corpus)
         let buildTime = ContinuousClock.now - buildStart
-        let rssAfter = ProcessMemory.residentBytes()
+        let rssAfter = BenchProcess.residentBytes()
         let stats = index.statistics
         var results: [QueryTiming] = []
         for line in try String(contentsOfFile: self.queries, encoding: .utf8).split(separator: "\n") {

@@ -4,7 +4,8 @@ import Foundation
 
 /// `corpus search`: runs a query and prints ranked hits with highlighted snippets.
 ///
-/// Local mode (`--corpus DIR`) loads the articles and builds the index in this process.
+/// Local mode (`--corpus DIR`) loads the articles and builds the index in this process; output
+/// formatting lives in ``SearchOutput`` so a remote mode can reuse it.
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search the corpus (local mode: --corpus DIR).",
@@ -17,7 +18,7 @@ struct Search: AsyncParsableCommand {
     )
 
     @Option(help: "Directory of .txt articles to load and search locally.")
-    var corpus: String
+    var corpus: String?
 
     @Argument(help: "The query.")
     var query: String
@@ -41,36 +42,33 @@ struct Search: AsyncParsableCommand {
 
     private func search() async throws {
         let started = ContinuousClock.now
-        let cursor: SearchCursor?
+        var cursor: SearchCursor? = nil
         if let text = self.cursor {
             guard let decoded = SearchCursor(encoded: text) else {
-                throw CLIFailure(code: "INVALID_ARGUMENT", message: "invalid cursor")
+                throw CLIFailure(.invalidArgument, "invalid cursor")
             }
             cursor = decoded
-        } else {
-            cursor = nil
         }
-        let index = try await LocalSearch.loadIndex(directory: self.corpus)
+        guard let directory = self.corpus else {
+            throw CLIFailure(.invalidArgument, "pass --corpus DIR (remote search is not available yet)")
+        }
+        let (_, index) = try await LocalCorpus.load(directory: directory)
         let results: SearchResults
         do {
             results = try index.search(self.query, options: SearchOptions(limit: self.limit, cursor: cursor))
         } catch {
-            throw CLIFailure(code: error.code == .cancelled ? "CANCELLED" : "INVALID_ARGUMENT", message: error.message)
+            throw CLIFailure(error.code == .cancelled ? .cancelled : .invalidArgument, error.message)
         }
-        let color = !self.json && Terminal.stdoutSupportsColor
+        let color = !self.json && Terminal.stdoutIsColorTerminal
         var returned = 0
         for hit in results {
             returned += 1
             let view = SearchHitView(hit)
-            print(self.json ? SearchOutput.json(view) : SearchOutput.text(view, color: color))
-            if !self.json { print() }
+            print(self.json ? SearchOutput.json(view) : SearchOutput.text(view, color: color) + "\n")
         }
         let elapsed = ContinuousClock.now - started
-        let summary = SearchSummaryView(
-            totalMatches: results.totalMatches,
-            returned: returned,
-            elapsedMicros: Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
-        )
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        let summary = SearchSummaryView(totalMatches: results.totalMatches, returned: returned, elapsedMicros: Int(micros))
         print(self.json ? SearchOutput.json(summary) : SearchOutput.text(summary))
     }
 }
@@ -87,31 +85,5 @@ extension SearchHitView {
             highlights: hit.snippet.highlights.map { $0.start..<$0.end },
             cursor: hit.cursor.encoded
         )
-    }
-}
-
-/// A failure reported as `error: CODE: message` on stderr with a non-zero exit status.
-struct CLIFailure: Error, CustomStringConvertible {
-    var code: String
-    var message: String
-
-    var description: String { "\(self.code): \(self.message)" }
-
-    /// Prints `error: CODE: message` on stderr and returns the exit status to throw.
-    func exit() -> ExitCode {
-        Terminal.printError("error: \(self)")
-        return ExitCode(1)
-    }
-}
-
-/// Loading for the local mode of `search` and `entity`.
-enum LocalSearch {
-    static func loadIndex(directory: String) async throws -> SearchIndex {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIFailure(code: "NOT_FOUND", message: "no such corpus directory: \(directory)")
-        }
-        let articles = try await ArticleFiles.load(directory: directory)
-        return await SearchIndex(articles: articles)
     }
 }

@@ -2,9 +2,10 @@
 ///
 /// Postings of a term, per document (in the document stream):
 ///
-///     varint(docDelta) byte(fieldMask) varint(tf) for each set field bit
+///     varint(docDelta) byte(fieldMask) varint(tf) for each set field bit, varint(positionBytes)
 ///
-/// and, in the position stream, `sum(tf)` varint position deltas (the first relative to 0).
+/// and, in the position stream, `sum(tf)` varint position deltas (the first relative to 0) taking
+/// `positionBytes` bytes, so a cursor skips a document's positions in O(1) and can come back to them.
 /// Each local term's postings are contiguous in `docBytes` / `positionBytes`; in a chunk the first
 /// delta of each term is the absolute document number, and the merge re-bases it.
 struct IndexChunk: @unchecked Sendable {

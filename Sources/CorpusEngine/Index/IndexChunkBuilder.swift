@@ -115,6 +115,7 @@ struct IndexChunkBuilder {
             self.recordPositionsStart.append(UInt32(self.positions.count))
             var tf = SIMD8<UInt32>(repeating: 0)
             var previous: UInt32 = 0
+            let positionsStart = self.positions.count
             var token = Int(self.slotHead[slot])
             while token >= 0 {
                 let position = self.tokenPosition[token]
@@ -127,6 +128,7 @@ struct IndexChunkBuilder {
             for f in 0..<IndexField.count where tf[f] > 0 { mask |= 1 << UInt8(f) }
             self.fields.append(mask)
             for f in 0..<IndexField.count where tf[f] > 0 { self.fields.appendVarInt(tf[f]) }
+            self.fields.appendVarInt(UInt32(self.positions.count - positionsStart))
         }
     }
 

@@ -17,6 +17,9 @@ final class ConjunctionScorer: DocScorer {
     private let pairs: [ProximityPair]
     private let proximityWeight: Double
     private(set) var doc: UInt32 = 0
+    /// When set, ``score()`` leaves the proximity bonus out; the caller adds it later for the hits
+    /// that need it (see ``ProximityRefiner``).
+    var defersProximity = false
 
     init(
         required: [any DocScorer],
@@ -78,11 +81,27 @@ final class ConjunctionScorer: DocScorer {
         return self.doc
     }
 
+    /// The proximity pairs as plain values, and the largest bonus they can add.
+    var proximityPlan: ProximityRefiner.Plan {
+        ProximityRefiner.Plan(
+            pairs: self.pairs.map {
+                ProximityRefiner.Pair(
+                    firstTerms: $0.first.terms,
+                    firstFields: $0.first.fieldBits,
+                    secondTerms: $0.second.terms,
+                    secondFields: $0.second.fieldBits,
+                    weight: self.proximityWeight * min($0.first.idf, $0.second.idf)
+                )
+            }
+        )
+    }
+
     func score() -> Double {
         var total = 0.0
         self.required.withUnsafeBufferPointer { required in
             for k in 0..<required.count { total += required[k].score() }
         }
+        if self.defersProximity { return total }
         for k in self.pairs.indices {
             let first = self.pairs[k].first
             let second = self.pairs[k].second

@@ -8,7 +8,7 @@ struct HitOrder {
     private var sorted: Bool
 
     @inline(__always)
-    private static func better(_ a: (doc: UInt32, score: Double), _ b: (doc: UInt32, score: Double)) -> Bool {
+    static func better(_ a: (doc: UInt32, score: Double), _ b: (doc: UInt32, score: Double)) -> Bool {
         a.score > b.score || (a.score == b.score && a.doc < b.doc)
     }
 
@@ -40,6 +40,13 @@ struct HitOrder {
             }
         }
     }
+
+    /// The next pair `pop()` would return.
+    func peek() -> (doc: UInt32, score: Double)? {
+        self.sorted ? self.heap.last : self.heap.first
+    }
+
+    var isEmpty: Bool { self.heap.isEmpty }
 
     mutating func pop() -> (UInt32, Double)? {
         if self.sorted {

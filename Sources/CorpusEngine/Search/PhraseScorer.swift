@@ -7,13 +7,24 @@ final class PhraseScorer: DocScorer {
     private let idf: Double
     private(set) var doc: UInt32 = 0
     private var tf = SIMD8<Float>(repeating: 0)
+    private let lists: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt32>>
+    private let cursors: UnsafeMutableBufferPointer<Int>
 
     init(index: SearchIndex, members: [TermScorer]) {
         self.index = index
         self.members = members
         self.ordered = members.sorted { $0.cost < $1.cost }
         self.idf = members.reduce(0) { $0 + $1.idf }
+        self.lists = .allocate(capacity: members.count)
+        self.lists.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
+        self.cursors = .allocate(capacity: members.count)
+        self.cursors.initialize(repeating: 0)
         self.doc = self.align(from: 0)
+    }
+
+    deinit {
+        self.lists.deallocate()
+        self.cursors.deallocate()
     }
 
     var cost: Int { self.ordered.first?.cost ?? 0 }
@@ -39,16 +50,19 @@ final class PhraseScorer: DocScorer {
 
     /// Counts phrase occurrences per field in `doc`; false if there are none.
     private func countOccurrences(doc: UInt32) -> Bool {
-        let first = self.members[0].positions()
-        let others = self.members.map { $0.positions() }
+        let count = self.members.count
+        // Scorer-owned buffers, valid while the members stay on `doc`.
+        let lists = self.lists
+        for k in 0..<count { lists[k] = self.members[k].currentPositions() }
+        let cursors = self.cursors
+        for k in 0..<count { cursors[k] = 0 }
         let starts = self.index.fieldStarts[Int(doc)]
         var tf = SIMD8<Float>(repeating: 0)
-        var cursors = [Int](repeating: 0, count: self.members.count)
-        for p in first {
+        for p in lists[0] {
             var all = true
-            for k in 1..<self.members.count {
+            for k in 1..<count {
                 let want = p + UInt32(k)
-                let list = others[k]
+                let list = lists[k]
                 var c = cursors[k]
                 while c < list.count && list[c] < want { c += 1 }
                 cursors[k] = c

@@ -2,28 +2,27 @@
 struct PostingCursor {
     private var docPointer: UnsafePointer<UInt8>
     private let docEnd: UnsafePointer<UInt8>
-    private var positionPointer: UnsafePointer<UInt8>
-    /// Positions of documents passed over without being read; skipped lazily.
-    private var pendingPositions = 0
-    private var positionsRead = true
+    /// Where the current document's positions start, and where the next document's start.
+    private(set) var positionsStart: UnsafePointer<UInt8>
+    private var nextPositions: UnsafePointer<UInt8>
     /// The current document, `UInt32.max` once exhausted.
     private(set) var doc: UInt32 = 0
     /// Term frequency per field on the current document.
     private(set) var tf = SIMD8<Float>(repeating: 0)
     private(set) var fieldMask: UInt8 = 0
-    private var tfTotal = 0
+    private(set) var tfTotal = 0
     private var started = false
 
     init(index: SearchIndex, term: Int) {
         self.docPointer = index.docArena.pointer(at: index.docOffsets[term])
         self.docEnd = index.docArena.pointer(at: index.docOffsets[term + 1])
-        self.positionPointer = index.positionArena.pointer(at: index.positionOffsets[term])
+        self.nextPositions = index.positionArena.pointer(at: index.positionOffsets[term])
+        self.positionsStart = self.nextPositions
         self.next()
     }
 
     @discardableResult
     mutating func next() -> UInt32 {
-        if !self.positionsRead { self.pendingPositions += self.tfTotal }
         guard self.docPointer < self.docEnd else {
             self.doc = .max
             return .max
@@ -34,19 +33,23 @@ struct PostingCursor {
         var mask = self.docPointer.pointee
         self.fieldMask = mask
         self.docPointer += 1
-        self.tf = SIMD8(repeating: 0)
-        self.tfTotal = 0
+        var tf = SIMD8<Float>(repeating: 0)
+        var total = 0
         var field = 0
         while mask != 0 {
             if mask & 1 != 0 {
                 let count = VarInt.read(&self.docPointer)
-                self.tf[field] = Float(count)
-                self.tfTotal += Int(count)
+                tf[field] = Float(count)
+                total += Int(count)
             }
             mask >>= 1
             field += 1
         }
-        self.positionsRead = false
+        self.tf = tf
+        self.tfTotal = total
+        let length = Int(VarInt.read(&self.docPointer))
+        self.positionsStart = self.nextPositions
+        self.nextPositions += length
         return self.doc
     }
 
@@ -57,17 +60,18 @@ struct PostingCursor {
     }
 
     /// Appends the current document's positions (ascending).
-    mutating func appendPositions(to output: inout [UInt32]) {
-        guard !self.positionsRead, self.doc != .max else { return }
-        if self.pendingPositions > 0 {
-            VarInt.skip(self.pendingPositions, &self.positionPointer)
-            self.pendingPositions = 0
-        }
+    func appendPositions(to output: inout [UInt32]) {
+        guard self.doc != .max else { return }
+        Self.decodePositions(at: self.positionsStart, count: self.tfTotal, into: &output)
+    }
+
+    /// Decodes `count` delta-coded positions starting at `pointer`.
+    static func decodePositions(at pointer: UnsafePointer<UInt8>, count: Int, into output: inout [UInt32]) {
+        var pointer = pointer
         var position: UInt32 = 0
-        for _ in 0..<self.tfTotal {
-            position += VarInt.read(&self.positionPointer)
+        for _ in 0..<count {
+            position += VarInt.read(&pointer)
             output.append(position)
         }
-        self.positionsRead = true
     }
 }

@@ -37,38 +37,46 @@ extension SearchIndex {
         guard let root = compiler.compile(query.root) else {
             throw SearchError(QuerySyntaxError("no searchable words", column: compiler.firstEmptyColumn ?? 1))
         }
+        // The root conjunction's proximity bonus is added lazily, only for hits that need it.
+        var refiner: ProximityRefiner? = nil
+        if let conjunction = root as? ConjunctionScorer {
+            let plan = conjunction.proximityPlan
+            if !plan.pairs.isEmpty {
+                conjunction.defersProximity = true
+                refiner = ProximityRefiner(index: self, plan: plan)
+            }
+        }
         var docs: [UInt32] = []
         var scores: [Double] = []
-        var total = 0
-        var before = 0
-        if options.cursor == nil, let term = root as? TermScorer {
+        if let term = root as? TermScorer {
             guard term.collectAll(docs: &docs, scores: &scores, isCancelled: isCancelled) else {
                 throw SearchError(code: .cancelled, message: "search cancelled")
             }
-            total = docs.count
         }
         var doc = root.doc
         while doc != .max {
-            let score = root.score()
-            total += 1
-            if let cursor = options.cursor, !cursor.precedes(score: score, articleID: self.documents[Int(doc)].id) {
-                before += 1
-            } else {
-                docs.append(doc)
-                scores.append(score)
-            }
-            if total & 255 == 0, isCancelled() {
+            docs.append(doc)
+            scores.append(root.score())
+            if docs.count & 1023 == 0, isCancelled() {
                 throw SearchError(code: .cancelled, message: "search cancelled")
             }
             doc = root.next()
         }
+        let total = docs.count
         let limit = options.limit.flatMap { $0 > 0 ? $0 : nil }
+        var candidates = Candidates(docs: docs, scores: scores)
+        if let cursor = options.cursor {
+            candidates.dropPreceding(cursor, index: self, refiner: refiner)
+        }
+        if let refiner, let limit {
+            candidates.dropUnreachable(limit: limit, maximum: refiner.plan.maximum)
+        }
         return SearchResults(
             index: self,
-            docs: docs,
-            scores: scores,
+            candidates: candidates,
+            refiner: refiner,
             totalMatches: total,
-            rankOffset: before,
+            rankOffset: total - candidates.count - candidates.unreachable,
             limit: limit,
             highlightTerms: compiler.highlightTerms,
             snippetLength: options.snippetLength <= 0 ? 0 : max(options.snippetLength, 40),

@@ -11,8 +11,8 @@
 /// `CancellationError`).
 public struct SearchResults: Sequence, AsyncSequence, Sendable {
     let index: SearchIndex
-    let docs: [UInt32]
-    let scores: [Double]
+    let candidates: Candidates
+    let refiner: ProximityRefiner?
     /// Articles matching the query, regardless of limit and cursor.
     public let totalMatches: Int
     /// Matches ordered before the cursor (so hit ranks continue from the previous page).
@@ -25,7 +25,7 @@ public struct SearchResults: Sequence, AsyncSequence, Sendable {
     public let evaluationTime: Duration
 
     /// Hits this sequence will produce (matches after the cursor, capped by the limit).
-    public var hitCount: Int { Swift.min(self.docs.count, self.limit ?? Int.max) }
+    public var hitCount: Int { Swift.min(self.candidates.count, self.limit ?? Int.max) }
 
     /// Creates a synchronous iterator.
     public func makeIterator() -> Iterator { Iterator(self) }
@@ -36,14 +36,29 @@ public struct SearchResults: Sequence, AsyncSequence, Sendable {
     /// Produces hits one at a time.
     public struct Iterator: IteratorProtocol {
         private let results: SearchResults
-        private var order: HitOrder
+        private var order: Order
         private var matcher: HighlightMatcher
         /// Hits produced so far (each with its snippet).
         public private(set) var delivered = 0
 
+        /// Matches whose proximity bonus has been computed so far (work done lazily per hit).
+        var refinedCount: Int { self.order.refinedCount }
+
         init(_ results: SearchResults) {
             self.results = results
-            self.order = HitOrder(docs: results.docs, scores: results.scores, limit: results.limit)
+            let candidates = results.candidates
+            if let refiner = results.refiner {
+                self.order = .refining(
+                    RefiningHitOrder(
+                        pending: HitOrder(docs: candidates.docs, scores: candidates.scores, limit: nil),
+                        ready: zip(candidates.exactDocs, candidates.exactScores).map { (doc: $0, score: $1) },
+                        refiner: refiner,
+                        maximum: refiner.plan.maximum
+                    )
+                )
+            } else {
+                self.order = .exact(HitOrder(docs: candidates.docs, scores: candidates.scores, limit: results.limit))
+            }
             self.matcher = HighlightMatcher(index: results.index, terms: results.highlightTerms)
         }
 
@@ -66,6 +81,31 @@ public struct SearchResults: Sequence, AsyncSequence, Sendable {
                 snippet: snippet,
                 cursor: SearchCursor(score: score, articleID: document.id)
             )
+        }
+    }
+
+    /// How an iterator orders its hits.
+    enum Order {
+        case exact(HitOrder)
+        case refining(RefiningHitOrder)
+
+        mutating func pop() -> (UInt32, Double)? {
+            switch self {
+            case .exact(var order):
+                self = .exact(HitOrder(docs: [], scores: [], limit: nil))
+                defer { self = .exact(order) }
+                return order.pop()
+            case .refining(var order):
+                self = .exact(HitOrder(docs: [], scores: [], limit: nil))
+                defer { self = .refining(order) }
+                return order.pop()
+            }
+        }
+
+        /// Documents whose proximity bonus was computed so far.
+        var refinedCount: Int {
+            if case .refining(let order) = self { return order.refinedCount }
+            return 0
         }
     }
 

@@ -16,9 +16,10 @@ final class TermScorer: DocScorer {
     private let highField: Int
     let idf: Double
     let terms: [UInt32]
+    let fieldBits: UInt8
     let cost: Int
     private let state: UnsafeMutablePointer<(doc: UInt32, tf: SIMD8<Float>, cachedDoc: UInt32)>
-    private var cachedPositions: [UInt32] = []
+    private let positionBuffer: UnsafeMutablePointer<(base: UnsafeMutablePointer<UInt32>, count: Int, capacity: Int)>
 
     var doc: UInt32 { self.state.pointee.doc }
 
@@ -28,6 +29,7 @@ final class TermScorer: DocScorer {
     init(index: SearchIndex, terms: [UInt32], fieldBits: UInt8) {
         self.index = index
         self.terms = terms
+        self.fieldBits = fieldBits
         self.cursors = .allocate(capacity: terms.count)
         _ = self.cursors.initialize(from: terms.map { PostingCursor(index: index, term: Int($0)) })
         var mask = SIMD8<Float>(repeating: 0)
@@ -46,12 +48,16 @@ final class TermScorer: DocScorer {
         self.idf = BM25.idf(documentFrequency: df, documents: index.documentCount)
         self.state = .allocate(capacity: 1)
         self.state.initialize(to: (0, SIMD8(repeating: 0), .max))
+        self.positionBuffer = .allocate(capacity: 1)
+        self.positionBuffer.initialize(to: (.allocate(capacity: 64), 0, 64))
         self.settle()
     }
 
     deinit {
         self.cursors.deinitialize().deallocate()
         self.state.deinitialize(count: 1).deallocate()
+        self.positionBuffer.pointee.base.deallocate()
+        self.positionBuffer.deinitialize(count: 1).deallocate()
     }
 
     /// Moves `doc` to the smallest cursor document that has a match in an allowed field.
@@ -108,7 +114,7 @@ final class TermScorer: DocScorer {
     }
 
     /// Scores every remaining match into `docs`/`scores` in one tight loop (the whole query when a
-    /// single term is the root); polls `isCancelled` every 4096 documents.
+    /// single term is the root); polls `isCancelled` every 1024 documents.
     func collectAll(docs: inout [UInt32], scores: inout [Double], isCancelled: () -> Bool) -> Bool {
         let k1 = self.index.configuration.k1
         let idf = self.idf
@@ -129,7 +135,7 @@ final class TermScorer: DocScorer {
                     }
                     cursor.next()
                     count += 1
-                    if count & 4095 == 0, isCancelled() { return false }
+                    if count & 1023 == 0, isCancelled() { return false }
                 }
                 self.state.pointee.doc = .max
                 return true
@@ -141,7 +147,7 @@ final class TermScorer: DocScorer {
                 scores.append(weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1))
                 _ = self.next()
                 count += 1
-                if count & 4095 == 0, isCancelled() { return false }
+                if count & 1023 == 0, isCancelled() { return false }
             }
             return true
         }
@@ -149,38 +155,63 @@ final class TermScorer: DocScorer {
 
     /// The current document's positions of this term in the allowed fields, ascending.
     func positions(into output: inout [UInt32]) {
-        output = self.positions()
+        output = Array(self.currentPositions())
     }
 
     /// The current document's positions of this term in the allowed fields, ascending (decoded
-    /// once per document and shared, not copied).
-    func positions() -> [UInt32] {
-        self.withPositions { Array($0) }
-    }
+    /// once per document).
+    func positions() -> [UInt32] { Array(self.currentPositions()) }
 
     /// Calls `body` with the current document's positions (decoded once per document).
     func withPositions<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        let current = self.state.pointee.doc
-        if current != self.state.pointee.cachedDoc {
-            self.decodePositions(into: &self.cachedPositions)
-            self.state.pointee.cachedDoc = current
-        }
-        return self.cachedPositions.withUnsafeBufferPointer(body)
+        body(self.currentPositions())
     }
 
-    private func decodePositions(into output: inout [UInt32]) {
-        if !output.isEmpty { output.removeAll(keepingCapacity: true) }
+    /// The current document's positions, in scorer-owned memory valid until this scorer moves.
+    func currentPositions() -> UnsafeBufferPointer<UInt32> {
         let current = self.state.pointee.doc
-        for k in self.cursors.indices where self.cursors[k].doc == current {
-            self.cursors[k].appendPositions(to: &output)
+        if current != self.state.pointee.cachedDoc {
+            self.decodePositions()
+            self.state.pointee.cachedDoc = current
         }
-        if self.cursors.count > 1 { output.sort() }
+        return UnsafeBufferPointer(start: self.positionBuffer.pointee.base, count: self.positionBuffer.pointee.count)
+    }
+
+    private func decodePositions() {
+        let current = self.state.pointee.doc
+        var total = 0
+        for k in self.cursors.indices where self.cursors[k].doc == current { total += self.cursors[k].tfTotal }
+        if total > self.positionBuffer.pointee.capacity {
+            self.positionBuffer.pointee.base.deallocate()
+            let capacity = max(total, self.positionBuffer.pointee.capacity * 2)
+            self.positionBuffer.pointee = (UnsafeMutablePointer<UInt32>.allocate(capacity: capacity), 0, capacity)
+        }
+        let base = self.positionBuffer.pointee.base
+        var count = 0
+        for k in self.cursors.indices where self.cursors[k].doc == current {
+            var pointer = self.cursors[k].positionsStart
+            var position: UInt32 = 0
+            for _ in 0..<self.cursors[k].tfTotal {
+                position += VarInt.read(&pointer)
+                base[count] = position
+                count += 1
+            }
+        }
+        var buffer = UnsafeMutableBufferPointer(start: base, count: count)
+        if self.cursors.count > 1 { buffer.sort() }
         // The allowed fields are contiguous, so their positions form one range.
         let starts = self.index.fieldStarts[Int(current)]
         let low = self.lowField == 0 ? 0 : starts[self.lowField]
         let high = self.highField + 1 < IndexField.count ? starts[self.highField + 1] : UInt32.max
-        if let first = output.first, let last = output.last, first >= low, last < high { return }
-        output.removeAll { $0 < low || $0 >= high }
+        if count > 0, buffer[0] < low || buffer[count - 1] >= high {
+            var kept = 0
+            for i in 0..<count where buffer[i] >= low && buffer[i] < high {
+                buffer[kept] = buffer[i]
+                kept += 1
+            }
+            count = kept
+        }
+        self.positionBuffer.pointee.count = count
     }
 }
 

@@ -141,3 +141,38 @@ struct SearchResultsTests {
         #expect(polls == 1)
     }
 }
+
+@Suite("Lazy proximity refinement")
+struct SearchRefinementTests {
+    @Test("lazily refined order equals a full sort of exact scores, and refines only what it needs")
+    func lazyEqualsEager() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        for query in ["đại hội", "dai hoi dang", "an phu -hòa", "công tác cán bộ"] {
+            let results = try index.search(query)
+            var iterator = results.makeIterator()
+            var lazy: [SearchHit] = []
+            while let hit = iterator.next() { lazy.append(hit) }
+            #expect(lazy.count == results.totalMatches)
+            // Exact scores of all hits must come out sorted (score desc, then id asc).
+            for (a, b) in zip(lazy, lazy.dropFirst()) {
+                #expect(a.score > b.score || (a.score == b.score && a.articleID < b.articleID), "\(query)")
+            }
+            // Only the first hits were refined when only the first hits were taken.
+            var partial = results.makeIterator()
+            _ = partial.next()
+            if results.totalMatches > 100 { #expect(partial.refinedCount < results.totalMatches / 2, "\(query)") }
+        }
+    }
+
+    @Test("the proximity bonus matches an eager computation")
+    func bonusMatchesEager() throws {
+        let index = SearchIndex(synchronouslyIndexing: [
+            SearchFixtures.document("a", body: ["đại hội biểu các nơi"]),
+            SearchFixtures.document("b", body: ["đại biểu hội các nơi"]),
+            SearchFixtures.document("c", body: ["hội đại biểu các nơi"]),
+        ])
+        let hits = Array(try index.search("đại hội"))
+        #expect(hits.map(\.articleID) == ["a", "b", "c"])
+        #expect(hits[0].score > hits[1].score && hits[1].score > hits[2].score)
+    }
+}

@@ -50,11 +50,11 @@ struct SearchSeedTests {
         let compiler = QueryCompiler(index: self.index)
         let dang = try #require(compiler.terms(for: SyllableForms(normalized: "đang", folded: "dang")).first)
         let party = try #require(compiler.terms(for: SyllableForms(normalized: "đảng", folded: "dang")).first)
-        var cursor = PostingCursor(index: self.index, term: Int(dang))
+        let cursor = PostingCursor(index: self.index, term: Int(dang))
         var positions: [UInt32] = []
         cursor.appendPositions(to: &positions)
         #expect(positions.count == 1)
-        var partyCursor = PostingCursor(index: self.index, term: Int(party))
+        let partyCursor = PostingCursor(index: self.index, term: Int(party))
         positions.removeAll()
         partyCursor.appendPositions(to: &positions)
         #expect(positions.count == 19)
