@@ -6,6 +6,8 @@ struct Corpus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Vietnamese news corpus: serve, query and load-test.",
-        subcommands: [Serve.self, Search.self, EntityCommand.self, Parse.self, Generate.self, LoadStats.self, BenchSearch.self]
+        subcommands: [
+            Serve.self, Search.self, EntityCommand.self, Parse.self, Generate.self, LoadStats.self, BenchSearch.self,
+        ]
     )
 }

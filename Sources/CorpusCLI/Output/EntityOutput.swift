@@ -73,7 +73,8 @@ enum EntityOutput {
     }
 
     private static func fields(_ e: EntityView.Summary) -> String {
-        var text = "\"id\":\(JSONText.quote(e.id)),\"name\":\(JSONText.quote(e.name)),\"kind\":\(JSONText.quote(e.kind)),"
+        var text =
+            "\"id\":\(JSONText.quote(e.id)),\"name\":\(JSONText.quote(e.name)),\"kind\":\(JSONText.quote(e.kind)),"
             + "\"mentionCount\":\(e.mentionCount),\"articleCount\":\(e.articleCount)"
         if let shared = e.sharedArticles { text += ",\"sharedArticles\":\(shared)" }
         return text

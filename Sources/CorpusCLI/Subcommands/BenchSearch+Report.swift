@@ -51,7 +51,12 @@ struct BenchReport {
     var table: String {
         var lines = [
             "articles \(self.articles), text \(self.textBytes / 1_000_000) MB, tokens \(self.tokens), terms \(self.terms)",
-            String(format: "load %.2f s; index build %.2f s (%.1f MB/s)", self.loadSeconds, self.buildSeconds, self.buildMBPerSecond),
+            String(
+                format: "load %.2f s; index build %.2f s (%.1f MB/s)",
+                self.loadSeconds,
+                self.buildSeconds,
+                self.buildMBPerSecond
+            ),
             String(
                 format: "index memory %.1f MB (%.2f x text); RSS growth %.1f MB",
                 Double(self.indexBytes) / 1e6,

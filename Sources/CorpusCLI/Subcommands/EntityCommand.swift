@@ -37,7 +37,10 @@ struct EntityCommand: AsyncParsableCommand {
         var kind: EntityKind? = nil
         if let name = self.kind {
             guard let parsed = EntityKind(name: name) else {
-                throw CLIFailure(.invalidArgument, "unknown entity kind '\(name)' (person, location, organization, document)")
+                throw CLIFailure(
+                    .invalidArgument,
+                    "unknown entity kind '\(name)' (person, location, organization, document)"
+                )
             }
             kind = parsed
         }

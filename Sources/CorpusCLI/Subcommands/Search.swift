@@ -68,7 +68,11 @@ struct Search: AsyncParsableCommand {
         }
         let elapsed = ContinuousClock.now - started
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        let summary = SearchSummaryView(totalMatches: results.totalMatches, returned: returned, elapsedMicros: Int(micros))
+        let summary = SearchSummaryView(
+            totalMatches: results.totalMatches,
+            returned: returned,
+            elapsedMicros: Int(micros)
+        )
         print(self.json ? SearchOutput.json(summary) : SearchOutput.text(summary))
     }
 }

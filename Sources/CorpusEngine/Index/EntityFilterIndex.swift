@@ -86,7 +86,8 @@ struct EntityFilterIndex: Sendable {
     func documents(ofKind kind: IndexEntity.Kind) -> [UInt32] { self.documentsByKind[kind] ?? [] }
 
     var memoryFootprint: Int {
-        self.documents.reduce(0) { $0 + $1.count * 4 + 32 } + self.documentsByKind.values.reduce(0) { $0 + $1.count * 4 }
+        self.documents.reduce(0) { $0 + $1.count * 4 + 32 }
+            + self.documentsByKind.values.reduce(0) { $0 + $1.count * 4 }
             + (self.exact.count + self.folded.count) * 64
     }
 }

@@ -173,7 +173,10 @@ struct IndexChunkBuilder {
                 }
                 previous = doc
                 let fieldsStart = Int(self.recordFieldsStart[r])
-                chunk.docBytes.append(self.fields.base + fieldsStart, count: Int(self.recordFieldsStart[r + 1]) - fieldsStart)
+                chunk.docBytes.append(
+                    self.fields.base + fieldsStart,
+                    count: Int(self.recordFieldsStart[r + 1]) - fieldsStart
+                )
                 let positionsStart = Int(self.recordPositionsStart[r])
                 chunk.positionBytes.append(
                     self.positions.base + positionsStart,

@@ -29,6 +29,10 @@ extension SearchIndex {
         entities: [IndexEntity] = [],
         configuration: Configuration = .defaults
     ) async {
-        await self.init(documents: articles.map(IndexDocument.init(article:)), entities: entities, configuration: configuration)
+        await self.init(
+            documents: articles.map(IndexDocument.init(article:)),
+            entities: entities,
+            configuration: configuration
+        )
     }
 }

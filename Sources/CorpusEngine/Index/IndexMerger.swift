@@ -120,7 +120,9 @@ enum IndexMerger {
     }
 
     /// Groups the normalized terms by their folded form.
-    static func foldedGroups(of terms: ByteTermTable) -> (table: ByteTermTable, start: [UInt32], terms: [UInt32]) {
+    static func foldedGroups(
+        of terms: ByteTermTable
+    ) -> (table: ByteTermTable, start: [UInt32], terms: [UInt32], foldedOf: [UInt32]) {
         var table = ByteTermTable(capacity: terms.count)
         var foldedOf = [UInt32](repeating: 0, count: terms.count)
         for t in 0..<terms.count {
@@ -136,6 +138,6 @@ enum IndexMerger {
             grouped[Int(fill[Int(f)])] = UInt32(t)
             fill[Int(f)] += 1
         }
-        return (table, start, grouped)
+        return (table, start, grouped, foldedOf)
     }
 }

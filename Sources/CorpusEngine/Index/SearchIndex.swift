@@ -31,7 +31,14 @@ public final class SearchIndex: Sendable {
         }
 
         /// Creates a configuration.
-        public init(k1: Double, b: Double, titleBoost: Double, leadBoost: Double, bodyBoost: Double, proximityWeight: Double) {
+        public init(
+            k1: Double,
+            b: Double,
+            titleBoost: Double,
+            leadBoost: Double,
+            bodyBoost: Double,
+            proximityWeight: Double
+        ) {
             self.k1 = k1
             self.b = b
             self.titleBoost = titleBoost
@@ -42,8 +49,14 @@ public final class SearchIndex: Sendable {
 
         var boosts: SIMD8<Float> {
             SIMD8(
-                Float(self.titleBoost), Float(self.leadBoost), Float(self.leadBoost), Float(self.leadBoost),
-                Float(self.bodyBoost), 1, 0, 0
+                Float(self.titleBoost),
+                Float(self.leadBoost),
+                Float(self.leadBoost),
+                Float(self.leadBoost),
+                Float(self.bodyBoost),
+                1,
+                0,
+                0
             )
         }
     }
@@ -81,6 +94,8 @@ public final class SearchIndex: Sendable {
     /// CSR lists: folded id → normalized term ids.
     let foldedGroupStart: [UInt32]
     let foldedGroupTerms: [UInt32]
+    /// Normalized term id → its folded id.
+    let foldedOfTerm: [UInt32]
     /// Per document: boost / (1 - b + b * len / avgLen) for each field.
     let fieldNorms: [SIMD8<Float>]
     let fieldStarts: [SIMD8<UInt32>]
@@ -163,6 +178,7 @@ public final class SearchIndex: Sendable {
         self.foldedTerms = folded.table
         self.foldedGroupStart = folded.start
         self.foldedGroupTerms = folded.terms
+        self.foldedOfTerm = folded.foldedOf
         self.fieldStarts = chunks.flatMap(\.fieldStarts)
         let lengths = chunks.flatMap(\.fieldLengths)
         self.fieldNorms = Self.makeFieldNorms(lengths, configuration: configuration)
@@ -173,7 +189,8 @@ public final class SearchIndex: Sendable {
         self.entities = EntityFilterIndex(entities: entities, documentNumbers: positionOf)
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
-            + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4 + (folded.start.count + folded.terms.count) * 4
+            + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4
+            + (folded.start.count + folded.terms.count + folded.foldedOf.count) * 4
             + (merged.docOffsets.count + merged.positionOffsets.count) * 8 + merged.documentFrequency.count * 4
             + sorted.count * (32 + 32 + 8 + 8) + self.entities.memoryFootprint
         self.statistics = Statistics(

@@ -182,7 +182,8 @@ struct QueryParser {
         self.position += 1
         switch name.lowercased() {
         case "title":
-            return quoted ? .phrase(text, field: .title, column: valueColumn) : .word(text, field: .title, column: valueColumn)
+            return quoted
+                ? .phrase(text, field: .title, column: valueColumn) : .word(text, field: .title, column: valueColumn)
         case "author":
             return .phrase(text, field: .author, column: valueColumn)
         case "entity":

@@ -63,7 +63,11 @@ struct HitOrder {
     }
 
     @inline(__always)
-    private static func above(_ a: (doc: UInt32, score: Double), _ b: (doc: UInt32, score: Double), _ worseFirst: Bool) -> Bool {
+    private static func above(
+        _ a: (doc: UInt32, score: Double),
+        _ b: (doc: UInt32, score: Double),
+        _ worseFirst: Bool
+    ) -> Bool {
         worseFirst ? Self.better(b, a) : Self.better(a, b)
     }
 

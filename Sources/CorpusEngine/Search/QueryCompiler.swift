@@ -59,7 +59,12 @@ struct QueryCompiler {
         }
     }
 
-    private mutating func compileText(_ text: String, field: QueryField?, column: Int, positive: Bool) -> (any DocScorer)? {
+    private mutating func compileText(
+        _ text: String,
+        field: QueryField?,
+        column: Int,
+        positive: Bool
+    ) -> (any DocScorer)? {
         let forms = SyllableForms.syllables(of: text)
         if forms.isEmpty {
             if positive, self.firstEmptyColumn == nil { self.firstEmptyColumn = column }

@@ -19,6 +19,9 @@ struct HighlightMatcher {
 
     var isEmpty: Bool { self.terms.isEmpty }
 
+    /// Normalized term id → folded id.
+    var foldedOfTerm: [UInt32] { self.index.foldedOfTerm }
+
     @inline(__always)
     private func isHighlighted(_ term: UInt32) -> Bool {
         self.terms.count <= 16 ? self.terms.contains(term) : self.termSet.contains(term)
@@ -59,13 +62,15 @@ enum SnippetBuilder {
         var start: Int
         var end: Int
         var term: Int
+        /// The folded form's id: one per query word, whatever its accented variant.
+        var word: Int
     }
 
     /// Builds the snippet: the ~`length`-character window of the lead or a body paragraph holding
-    /// the most distinct matched syllables (then the most matches), or the title if only it
-    /// matches, or the beginning of the lead.
+    /// the most distinct matched syllables (then the most adjacent matched pairs, as in a phrase,
+    /// then the most matches), or the title if only it matches, or the beginning of the lead.
     static func make(for document: IndexDocument, matcher: inout HighlightMatcher, length: Int) -> Snippet {
-        var best: (unit: String, matches: [Match], first: Int, last: Int, distinct: Int, count: Int)? = nil
+        var best: (unit: String, matches: [Match], first: Int, last: Int, rank: Int)? = nil
         for unit in [document.lead] + document.paragraphs {
             let matches = Self.matches(in: unit, matcher: &matcher)
             if matches.isEmpty { continue }
@@ -75,11 +80,16 @@ enum SnippetBuilder {
                 if j < i { j = i }
                 while j + 1 < matches.count && matches[j + 1].end - matches[i].start <= length { j += 1 }
                 seen.removeAll(keepingCapacity: true)
-                for k in i...j where !seen.contains(matches[k].term) { seen.append(matches[k].term) }
-                let distinct = seen.count
-                let count = j - i + 1
-                if best.map({ distinct > $0.distinct || (distinct == $0.distinct && count > $0.count) }) ?? true {
-                    best = (unit, matches, i, j, distinct, count)
+                // Distinct query words: accented variants of one typed word count once.
+                for k in i...j where !seen.contains(matches[k].word) { seen.append(matches[k].word) }
+                var adjacent = 0
+                for k in i..<j
+                where matches[k + 1].start - matches[k].end <= 1 && matches[k + 1].term != matches[k].term {
+                    adjacent += 1
+                }
+                let rank = seen.count * 1_000_000 + adjacent * 1_000 + (j - i + 1)
+                if best.map({ rank > $0.rank }) ?? true {
+                    best = (unit, matches, i, j, rank)
                 }
             }
         }
@@ -88,7 +98,13 @@ enum SnippetBuilder {
         }
         let titleMatches = Self.matches(in: document.title, matcher: &matcher)
         if !titleMatches.isEmpty {
-            return Self.window(document.title, matches: titleMatches, first: 0, last: titleMatches.count - 1, length: length)
+            return Self.window(
+                document.title,
+                matches: titleMatches,
+                first: 0,
+                last: titleMatches.count - 1,
+                length: length
+            )
         }
         let fallback = document.lead.isEmpty ? (document.paragraphs.first ?? document.title) : document.lead
         return Self.window(fallback, matches: [], first: 0, last: -1, length: length)
@@ -96,8 +112,10 @@ enum SnippetBuilder {
 
     private static func matches(in text: String, matcher: inout HighlightMatcher) -> [Match] {
         var result: [Match] = []
+        let foldedOfTerm = matcher.foldedOfTerm
         matcher.matches(in: text) { range, term in
-            result.append(Match(start: range.lowerBound, end: range.upperBound, term: term))
+            let word = Int(foldedOfTerm[term])
+            result.append(Match(start: range.lowerBound, end: range.upperBound, term: term, word: word))
         }
         return result
     }

@@ -51,7 +51,10 @@ struct QueryParserTests {
             ("foo:bar", "unknown field 'foo' (expected title, author, entity, kind, after or before) at column 1"),
             ("title: x", "missing value after 'title:' at column 1"),
             ("a title:", "missing value after 'title:' at column 3"),
-            ("kind:animal", "unknown entity kind 'animal' (expected person, location, organization or document) at column 6"),
+            (
+                "kind:animal",
+                "unknown entity kind 'animal' (expected person, location, organization or document) at column 6"
+            ),
             ("-a", "a query needs at least one term that is not excluded at column 1"),
             ("a OR -b", "an exclusion cannot be an alternative of OR at column 6"),
             ("entity:\" \"", "empty entity name at column 8"),
@@ -96,7 +99,9 @@ struct QueryParserTests {
     @Test("random input never crashes the parser or the search")
     func fuzz() throws {
         var generator = SplitMix64(seed: 0x5EED)
-        let alphabet = Array("ab đảng ĐẠI\"()-:OR AND title:entity:kind:after:before:2019-01-01 |&!*\\\u{0301}\u{00A0}\t\n")
+        let alphabet = Array(
+            "ab đảng ĐẠI\"()-:OR AND title:entity:kind:after:before:2019-01-01 |&!*\\\u{0301}\u{00A0}\t\n"
+        )
         let index = SearchIndex(synchronouslyIndexing: [
             IndexDocument(id: "a", title: "Đại hội Đảng bộ", lead: "đang chuẩn bị", publishedAt: 1_573_491_600)
         ])

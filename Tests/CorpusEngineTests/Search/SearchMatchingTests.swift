@@ -92,8 +92,20 @@ struct SearchMatchingTests {
     @Test("field filters: title, author, dates")
     func fieldFilters() throws {
         let index = SearchIndex(synchronouslyIndexing: [
-            SearchFixtures.document("t", title: "Hội nghị tỉnh", body: ["x"], author: "Hữu Huynh", publishedAt: 1_546_275_600),
-            SearchFixtures.document("b", title: "Tin", body: ["hội nghị"], author: "Thanh Tiến", publishedAt: 1_577_811_600),
+            SearchFixtures.document(
+                "t",
+                title: "Hội nghị tỉnh",
+                body: ["x"],
+                author: "Hữu Huynh",
+                publishedAt: 1_546_275_600
+            ),
+            SearchFixtures.document(
+                "b",
+                title: "Tin",
+                body: ["hội nghị"],
+                author: "Thanh Tiến",
+                publishedAt: 1_577_811_600
+            ),
             SearchFixtures.document("n", title: "Tin", body: ["hội nghị"]),
         ])
         #expect(try SearchFixtures.ids(index, "title:hội") == ["t"])
@@ -118,7 +130,13 @@ struct SearchMatchingTests {
         let entities = [
             IndexEntity(id: "person:vo-anh-kiet", name: "Võ Anh Kiệt", kind: .person, mentions: ["e1": 1]),
             IndexEntity(id: "location:an-phu", name: "An Phú", kind: .location, mentions: ["e1": 1, "e2": 1]),
-            IndexEntity(id: "document:94-kh/tu", name: "Kế hoạch số 94-KH/TU", aliases: ["94-KH/TU"], kind: .document, mentions: ["e3": 1]),
+            IndexEntity(
+                id: "document:94-kh/tu",
+                name: "Kế hoạch số 94-KH/TU",
+                aliases: ["94-KH/TU"],
+                kind: .document,
+                mentions: ["e3": 1]
+            ),
         ]
         let index = await SearchIndex(documents: documents, entities: entities)
         #expect(try SearchFixtures.ids(index, "entity:\"Võ Anh Kiệt\"") == ["e1"])
@@ -147,7 +165,11 @@ struct SearchMatchingTests {
         let parallel = await SearchIndex(documents: documents)
         let single = SearchIndex(synchronouslyIndexing: documents)
         let (a, b) = (parallel.statistics, single.statistics)
-        #expect([a.documents, a.terms, a.foldedTerms, a.tokens, a.textBytes] == [b.documents, b.terms, b.foldedTerms, b.tokens, b.textBytes])
+        #expect(
+            [a.documents, a.terms, a.foldedTerms, a.tokens, a.textBytes] == [
+                b.documents, b.terms, b.foldedTerms, b.tokens, b.textBytes,
+            ]
+        )
         for query in ["đảng", "dang", "\"đại hội\"", "an phu", "35-CT/TW", "hòa -thể", "title:tỉnh after:2017-01-01"] {
             let a = try parallel.search(query, options: SearchOptions(limit: 50)).map { "\($0.articleID) \($0.score)" }
             let b = try single.search(query, options: SearchOptions(limit: 50)).map { "\($0.articleID) \($0.score)" }

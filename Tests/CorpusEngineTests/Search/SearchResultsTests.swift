@@ -43,7 +43,13 @@ struct SearchResultsTests {
     @Test("a title-only match snippets the title; a filter-only query snippets the lead")
     func fallbacks() throws {
         let index = SearchIndex(synchronouslyIndexing: [
-            SearchFixtures.document("a", title: "Hội nghị tỉnh", lead: "Mở đầu bài.", body: ["Nội dung."], publishedAt: 10)
+            SearchFixtures.document(
+                "a",
+                title: "Hội nghị tỉnh",
+                lead: "Mở đầu bài.",
+                body: ["Nội dung."],
+                publishedAt: 10
+            )
         ])
         let titleHit = try #require(try index.search("nghị").first { _ in true })
         #expect(titleHit.snippet.text == "Hội nghị tỉnh")

@@ -64,7 +64,11 @@ struct SearchSeedTests {
     func seedQueries() throws {
         #expect(try SearchFixtures.ids(self.index, "\"Võ Anh Kiệt\"") == ["000_f9a3dc24e25b1244"])
         #expect(try SearchFixtures.ids(self.index, "35-CT/TW") == ["000_f9a3dc24e25b1244"])
-        #expect(try SearchFixtures.ids(self.index, "title:\"dai hoi\" after:2019-11-01 before:2019-12-01") == ["000_f9a3dc24e25b1244"])
+        #expect(
+            try SearchFixtures.ids(self.index, "title:\"dai hoi\" after:2019-11-01 before:2019-12-01") == [
+                "000_f9a3dc24e25b1244"
+            ]
+        )
         #expect(try SearchFixtures.ids(self.index, "author:\"huu huynh\"") == ["000_f9a3dc24e25b1244"])
         #expect(try SearchFixtures.ids(self.index, "dai hoi before:2019-11-12").isEmpty)
     }

@@ -22,7 +22,8 @@ enum SearchFixtures {
     }
 
     /// Ids of all hits of a query, best first.
-    static func ids(_ index: SearchIndex, _ query: String, options: SearchOptions = SearchOptions()) throws -> [String] {
+    static func ids(_ index: SearchIndex, _ query: String, options: SearchOptions = SearchOptions()) throws -> [String]
+    {
         try index.search(query, options: options).map(\.articleID)
     }
 
