@@ -42,7 +42,8 @@ public final class CorpusClient: Service, Sendable {
     /// Maintains the connections until the task is cancelled or a graceful shutdown is triggered;
     /// then closes them once their calls have finished.
     ///
-    /// - Important: Calls made while `run()` is not running fail with `UNAVAILABLE`.
+    /// - Important: Calls made before `run()` starts wait for it (up to their deadline); calls made
+    ///   after the client shut down fail with `UNAVAILABLE`.
     public func run() async throws {
         await withGracefulShutdownHandler {
             await pool.run(configuration: configuration, group: group, logger: logger)
@@ -73,6 +74,7 @@ public func withCorpusClient<Result: Sendable>(
     _ body: (CorpusClient) async throws -> Result
 ) async throws -> Result {
     let client = CorpusClient(configuration: configuration, group: group, logger: logger)
+    client.pool.start()
     return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { tasks in
         tasks.addTask { try await client.run() }
         do {

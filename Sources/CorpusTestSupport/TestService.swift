@@ -16,6 +16,8 @@ internal import Synchronization
 /// | `/test.Echo/Crash` | unary, async | throws a non-corpus error (becomes `INTERNAL`) |
 /// | `/test.Echo/Count` | unary, async, not idempotent | counts its invocations |
 /// | `/test.Echo/Big` | unary, inline | returns N bytes of repeated text (request: decimal N) |
+/// | `/test.Echo/Flaky` | unary, async, idempotent | fails with `UNAVAILABLE` until called N times (request: N) |
+/// | `/test.Echo/FlakyWrite` | unary, async, not idempotent | the same, for a method that must not be retried |
 public final class TestService: Sendable {
     public static let inline = MethodDescriptor(
         service: "test.Echo",
@@ -81,6 +83,22 @@ public final class TestService: Sendable {
         requestType: "bytes",
         responseType: "bytes"
     )
+    public static let flaky = MethodDescriptor(
+        service: "test.Echo",
+        method: "Flaky",
+        kind: .unary,
+        isIdempotent: true,
+        requestType: "bytes",
+        responseType: "bytes"
+    )
+    public static let flakyWrite = MethodDescriptor(
+        service: "test.Echo",
+        method: "FlakyWrite",
+        kind: .unary,
+        isIdempotent: false,
+        requestType: "bytes",
+        responseType: "bytes"
+    )
     public static let big = MethodDescriptor(
         service: "test.Echo",
         method: "Big",
@@ -96,6 +114,7 @@ public final class TestService: Sendable {
         var started: [String] = []
         var startWaiters: [(Int, CheckedContinuation<Void, Never>)] = []
         var countCalls = 0
+        var flakyCalls = 0
         var messagesProduced = 0
     }
 
@@ -108,6 +127,9 @@ public final class TestService: Sendable {
 
     /// How many times `Count` ran.
     public var countCalls: Int { state.withLock { $0.countCalls } }
+
+    /// How many times `Flaky` and `FlakyWrite` ran.
+    public var flakyCalls: Int { state.withLock { $0.flakyCalls } }
 
     /// Messages `Stream` has handed to its writer so far.
     public var messagesProduced: Int { state.withLock { $0.messagesProduced } }
@@ -229,6 +251,19 @@ public final class TestService: Sendable {
                 return request
             }
         )
+        let flaky: @Sendable (ByteBuffer, ServerContext) async throws -> ByteBuffer = { request, _ in
+            let needed = Int(String(buffer: request)) ?? 1
+            let calls = self.state.withLock { state in
+                state.flakyCalls += 1
+                return state.flakyCalls
+            }
+            guard calls >= needed else {
+                throw CorpusError(code: .unavailable, message: "flaky: call \(calls) of \(needed)")
+            }
+            return ByteBuffer(string: "ok after \(calls)")
+        }
+        router.registerRaw(Self.flaky, unary: flaky)
+        router.registerRaw(Self.flakyWrite, unary: flaky)
         router.registerRaw(
             Self.big,
             inline: { request, _ in

@@ -31,7 +31,7 @@ extension CorpusClient {
             var attemptOptions = options
             attemptOptions.timeout = try deadline.remaining()
             do {
-                let connection = try await pool.connection()
+                let connection = try await pool.connection(timeout: attemptOptions.timeout)
                 return try await connection.unary(method, request: request, options: attemptOptions)
             } catch let error as CorpusError {
                 guard try shouldRetry(error, method: method, attempt: attempt, deadline: deadline) else {

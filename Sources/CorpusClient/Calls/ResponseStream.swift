@@ -63,7 +63,7 @@ public struct ResponseStream<Element: Sendable>: AsyncSequence, Sendable {
                 var options = stream.options
                 options.timeout = try deadline.remaining()
                 do {
-                    let connection = try await client.pool.connection()
+                    let connection = try await client.pool.connection(timeout: options.timeout)
                     var iterator = connection.serverStreaming(stream.method, request: request, options: options)
                         .makeAsyncIterator()
                     let first = try await iterator.next()

@@ -29,6 +29,7 @@ final class ConnectionPool: Sendable {
 
     struct State {
         var phase = Phase.notStarted
+        var runLoopStarted = false
         var slots: [Int: Slot] = [:]
         var nextSlotID = 0
         var roundRobin = 0
@@ -36,6 +37,8 @@ final class ConnectionPool: Sendable {
         var nextWaiterID = 0
         var lastError: CorpusError?
         var resolving = true
+        /// Suspended until shutdown (the resolver between two resolutions).
+        var shutdownWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
     private let state = Mutex(State())
@@ -47,11 +50,28 @@ final class ConnectionPool: Sendable {
 
     // MARK: - Handing out connections
 
-    /// A ready connection, waiting for one if needed.
+    /// A ready connection, waiting for one if needed, at most for `timeout`.
     ///
-    /// - Throws: ``CorpusError`` `UNAVAILABLE` when no connection can be made.
-    func connection() async throws -> ClientConnection {
+    /// - Throws: ``CorpusError`` `UNAVAILABLE` when no connection can be made, `DEADLINE_EXCEEDED`
+    ///   when `timeout` passes first.
+    func connection(timeout: Duration?) async throws -> ClientConnection {
         if let ready = try pickReady() { return ready }
+        guard let timeout else { return try await waitForConnection() }
+        return try await withThrowingTaskGroup(of: ClientConnection?.self) { group in
+            group.addTask { try await self.waitForConnection() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let connection = try await group.next() ?? nil else {
+                throw CorpusError(code: .deadlineExceeded, message: "deadline of \(timeout) exceeded while connecting")
+            }
+            return connection
+        }
+    }
+
+    private func waitForConnection() async throws -> ClientConnection {
         let id = state.withLock { state -> Int in
             state.nextWaiterID += 1
             return state.nextWaiterID
@@ -99,13 +119,11 @@ final class ConnectionPool: Sendable {
     }
 
     private func pickReady() throws -> ClientConnection? {
-        try state.withLock { state in
+        try state.withLock { state -> ClientConnection? in
             switch state.phase {
             case .notStarted:
-                throw CorpusError(
-                    code: .unavailable,
-                    message: "the client is not running: call run() or use withCorpusClient"
-                )
+                // Calls made before `run()` starts wait for it (bounded by their deadline).
+                return nil
             case .shutDown:
                 throw Self.shutDownError
             case .running:
@@ -130,11 +148,21 @@ final class ConnectionPool: Sendable {
 
     // MARK: - Running
 
-    /// Maintains the connections until cancelled or ``shutDown()``.
+    /// Marks the pool as running, so calls made right after this wait for connections instead of
+    /// for ``run(configuration:group:logger:)`` to start.
+    func start() {
+        state.withLock { state in
+            if case .notStarted = state.phase { state.phase = .running }
+        }
+    }
+
+    /// Maintains the connections until cancelled or ``shutDown()``. Runs once per pool.
     func run(configuration: CorpusClient.Configuration, group: any EventLoopGroup, logger: Logger) async {
         let started = state.withLock { state -> Bool in
-            guard case .notStarted = state.phase else { return false }
-            state.phase = .running
+            guard !state.runLoopStarted else { return false }
+            state.runLoopStarted = true
+            if case .notStarted = state.phase { state.phase = .running }
+            if case .shutDown = state.phase { return false }
             return true
         }
         guard started else { return }
@@ -177,7 +205,7 @@ final class ConnectionPool: Sendable {
                     }
                     let delay =
                         failures > 0 ? configuration.backoff.delay(attempt: failures) : configuration.resolveInterval
-                    try? await Task.sleep(for: delay)
+                    await sleepUnlessShutDown(for: delay)
                     state.withLock { $0.resolving = known.isEmpty && !isShutDownLocked($0) }
                 }
             }
@@ -202,8 +230,9 @@ final class ConnectionPool: Sendable {
             let waiters = Array(state.waiters.values)
             state.waiters.removeAll()
             let connections = state.slots.values.compactMap(\.connection)
-            let wakes = state.slots.values.compactMap(\.wake)
+            let wakes = state.slots.values.compactMap(\.wake) + state.shutdownWaiters.values
             for id in state.slots.keys { state.slots[id]?.wake = nil }
+            state.shutdownWaiters.removeAll()
             return (waiters, connections, wakes)
         }
         for waiter in waiters { waiter.resume(throwing: Self.shutDownError) }
@@ -331,6 +360,35 @@ final class ConnectionPool: Sendable {
             return Array(state.waiters.values)
         }
         for waiter in waiters { waiter.resume(throwing: error) }
+    }
+
+    /// Sleeps for `delay`, or until the pool shuts down.
+    private func sleepUnlessShutDown(for delay: Duration) async {
+        let id = state.withLock { state -> Int in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: delay) }
+            group.addTask {
+                await withTaskCancellationHandler {
+                    await withCheckedContinuation { continuation in
+                        let resumeNow = self.state.withLock { state -> Bool in
+                            if case .shutDown = state.phase { return true }
+                            if Task.isCancelled { return true }
+                            state.shutdownWaiters[id] = continuation
+                            return false
+                        }
+                        if resumeNow { continuation.resume() }
+                    }
+                } onCancel: {
+                    let waiter = self.state.withLock { $0.shutdownWaiters.removeValue(forKey: id) }
+                    waiter?.resume()
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
     }
 
     /// Sleeps for `delay`, or until a call wakes the slot to try again.

@@ -33,7 +33,7 @@ public struct EntityExtractor: Sendable {
             scans.append(FieldScan(field: field.ordinal, text: text))
         }
         for index in scans.indices {
-            EntityRules(scan: scans[index], collector: collector).run(into: &scans[index], collector: &collector)
+            EntityRules.run(into: &scans[index], collector: &collector)
         }
         for index in scans.indices {
             KnownNameRule.run(on: &scans[index], collector: &collector)
@@ -42,25 +42,47 @@ public struct EntityExtractor: Sendable {
     }
 }
 
-/// The tokens of one field with their normalized keys and which are already part of a mention.
+/// The tokens of one field with their vocabulary ids, the hashes of their normalized forms, and which
+/// are already part of a mention.
 struct FieldScan {
     let field: Int
     let text: String
     var tokens: [Token] = []
-    var keys: [String] = []
+    /// ``LexiconVocabulary`` ids (-1 outside the word lists).
+    var ids: [Int32] = []
+    /// FNV-1a hashes of the normalized forms (keys of known names).
+    var hashes: [UInt64] = []
     var taken: [Bool] = []
 
     init(field: Int, text: String) {
         self.field = field
         self.text = text
+        let vocabulary = LexiconVocabulary.shared
+        var tokens: [Token] = []
+        var ids: [Int32] = []
+        var hashes: [UInt64] = []
+        let estimate = text.utf8.count / 5 + 4
+        tokens.reserveCapacity(estimate)
+        ids.reserveCapacity(estimate)
+        hashes.reserveCapacity(estimate)
         VietnameseTokenizer().forEachToken(in: text) { token, forms in
+            let hash = LexiconVocabulary.hash(forms.normalizedUTF8)
             tokens.append(token)
-            keys.append(forms.normalized)
+            hashes.append(hash)
+            ids.append(vocabulary.id(ofNormalized: forms.normalizedUTF8, hash: hash))
         }
+        self.tokens = tokens
+        self.ids = ids
+        self.hashes = hashes
         taken = Array(repeating: false, count: tokens.count)
     }
 
     var count: Int { tokens.count }
+
+    /// Marks tokens as part of a mention.
+    mutating func markTaken(_ range: Range<Int>) {
+        for index in range { taken[index] = true }
+    }
 
     /// Whether only white space separates token `index` from the one before.
     func joined(_ index: Int) -> Bool { index < tokens.count && tokens[index].followsDirectly }
@@ -85,5 +107,5 @@ struct FieldScan {
         tokens[range.lowerBound].scalarRange.lowerBound..<tokens[range.upperBound - 1].scalarRange.upperBound
     }
 
-    func key(_ range: Range<Int>) -> [String] { Array(keys[range]) }
+    func key(_ range: Range<Int>) -> [UInt64] { Array(hashes[range]) }
 }

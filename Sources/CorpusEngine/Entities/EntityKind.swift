@@ -26,18 +26,21 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// every run of other characters turned into `-`, for example `person:vo-anh-kiet` or
     /// `document:chi-thi-so-35-ct-tw`. The same name gives the same id in every load.
     public func entityID(forName name: String) -> String {
-        var slug = ""
+        var slug: [UInt8] = Array(idPrefix.utf8)
+        slug.append(0x3A)
+        let prefixLength = slug.count
         var pendingDash = false
-        for scalar in VietnameseText.fold(name).unicodeScalars {
-            let isAlphanumeric = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        for byte in VietnameseText.fold(name).utf8 {
+            let isAlphanumeric =
+                byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
             if isAlphanumeric {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
+                if pendingDash, slug.count > prefixLength { slug.append(0x2D) }
                 pendingDash = false
-                slug.unicodeScalars.append(scalar)
+                slug.append(byte)
             } else {
                 pendingDash = true
             }
         }
-        return "\(idPrefix):\(slug)"
+        return String(decoding: slug, as: UTF8.self)
     }
 }

@@ -87,17 +87,17 @@ extension ArticleParser {
     ]
 
     static func hasPhotoVocabulary(_ text: Substring) -> Bool {
-        photoOpenings.contains(where: { text.hasPrefix($0) }) || photoPhrases.contains(where: { text.contains($0) })
+        photoOpenings.contains(where: { text.utf8HasPrefix($0) })
+            || photoPhrases.contains(where: { text.utf8Contains($0) })
     }
 
+    static let photoMarkerOpenings = ["Ảnh:", "Ảnh :", "(Ảnh", "Ảnh minh"]
+    static let photoMarkers = ["(Ảnh", "Ảnh:", "ảnh minh họa", "Ảnh minh họa", "Nguồn ảnh", "(ảnh"]
+
     static func hasPhotoMarker(_ text: Substring) -> Bool {
-        let head = text.prefix(6)
-        if head.hasPrefix("Ảnh:") || head.hasPrefix("Ảnh :") || head.hasPrefix("(Ảnh") || head.hasPrefix("Ảnh minh") {
-            return true
-        }
-        let tail = text.suffix(48)
-        return tail.contains("(Ảnh") || tail.contains("Ảnh:") || tail.contains("ảnh minh họa")
-            || tail.contains("Ảnh minh họa") || tail.contains("Nguồn ảnh") || tail.contains("(ảnh")
+        if photoMarkerOpenings.contains(where: { text.utf8HasPrefix($0) }) { return true }
+        let tail = text.utf8.count > 64 ? text[text.utf8.index(text.utf8.endIndex, offsetBy: -64)...] : text
+        return photoMarkers.contains { tail.utf8Contains($0) }
     }
 
     static func captionReason(_ line: SourceLine, kind: LineKind) -> String {

@@ -25,21 +25,38 @@ struct CorpusBuilder {
     }
 
     func build() -> Corpus {
-        var drafts: [String: Draft] = [:]
+        // Drafts live in an array and are mutated in place: copying a draft out of a dictionary and
+        // back would copy its occurrence array on every article (quadratic for frequent entities).
+        var draftIndex: [String: Int] = [:]
+        var drafts: [Draft] = []
+        var draftIDs: [String] = []
         for (articleIndex, found) in extracted.enumerated() {
             for entity in found {
-                var draft = drafts[entity.id] ?? Draft(kind: entity.kind)
-                if draft.nameCounts[entity.name] == nil { draft.names.append(entity.name) }
-                draft.nameCounts[entity.name, default: 0] += entity.mentionCount
-                for alias in entity.aliases where draft.aliasSet.insert(alias).inserted { draft.aliases.append(alias) }
-                for role in entity.roles where draft.roleSet.insert(role).inserted { draft.roles.append(role) }
-                draft.mentionCount += entity.mentionCount
-                draft.occurrences.append(Entity.Occurrence(articleIndex: articleIndex, mentions: entity.mentions))
-                drafts[entity.id] = draft
+                let slot: Int
+                if let existing = draftIndex[entity.id] {
+                    slot = existing
+                } else {
+                    slot = drafts.count
+                    draftIndex[entity.id] = slot
+                    drafts.append(Draft(kind: entity.kind))
+                    draftIDs.append(entity.id)
+                }
+                if drafts[slot].nameCounts[entity.name] == nil { drafts[slot].names.append(entity.name) }
+                drafts[slot].nameCounts[entity.name, default: 0] += entity.mentionCount
+                for alias in entity.aliases where drafts[slot].aliasSet.insert(alias).inserted {
+                    drafts[slot].aliases.append(alias)
+                }
+                for role in entity.roles where drafts[slot].roleSet.insert(role).inserted {
+                    drafts[slot].roles.append(role)
+                }
+                drafts[slot].mentionCount += entity.mentionCount
+                drafts[slot].occurrences.append(
+                    Entity.Occurrence(articleIndex: articleIndex, mentions: entity.mentions)
+                )
             }
         }
-        let entities = drafts.keys.sorted().map { id -> Entity in
-            let draft = drafts[id]!
+        let entities = draftIndex.keys.sorted().map { id -> Entity in
+            let draft = drafts[draftIndex[id]!]
             var name = draft.names[0]
             for candidate in draft.names.dropFirst() where draft.nameCounts[candidate]! > draft.nameCounts[name]! {
                 name = candidate

@@ -75,9 +75,9 @@ enum EntityLexicon {
     static let surnames: Set<String> = [
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
         "dương", "lý", "đinh", "lâm", "trương", "mai", "đoàn", "trịnh", "lưu", "đào", "cao", "hà", "tô", "tạ",
-        "châu", "thái", "quách", "lương", "vương", "từ", "chu", "la", "kiều", "văn", "tăng", "triệu", "phùng",
+        "châu", "thái", "quách", "lương", "vương", "từ", "chu", "la", "kiều", "tăng", "triệu", "phùng",
         "mạc", "giang", "khúc", "lục", "thân", "âu", "hứa", "doãn", "nông", "lò", "ninh", "tôn", "khổng", "lại",
-        "quan", "diệp", "đồng", "bạch", "kim", "danh", "thạch", "sơn", "y", "h", "hầu", "mẫn", "viên", "ông",
+        "quan", "diệp", "đồng", "bạch", "danh", "thạch", "sơn", "hầu", "mẫn", "viên",
     ]
 
     /// Provinces and centrally governed cities, recognized as places even without a designator.
@@ -106,10 +106,4 @@ enum EntityLexicon {
         "ông", "bà", "đồng", "chí", "người", "dân", "huyện", "tỉnh", "xã", "thị", "phố", "quận", "phường",
         "nói", "lúc", "hơn", "gần", "khoảng", "số", "mới", "rất", "đều", "luôn", "chủ", "trì", "đón", "tiếp",
     ]
-
-    /// Normalized token keys of a phrase list, longest first.
-    static func keys(_ phrases: [String]) -> [[String]] {
-        phrases.map { VietnameseText.key($0).split(separator: " ").map(String.init) }
-            .sorted { $0.count > $1.count }
-    }
 }

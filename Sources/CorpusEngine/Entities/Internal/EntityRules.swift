@@ -7,8 +7,14 @@ struct EntityRules {
     }
 
     static let titles = PhraseMatcher(EntityLexicon.titles.map { ($0, ()) })
-    static let honorifics = PhraseMatcher(EntityLexicon.honorifics.map { ($0, ()) })
-    static let designators = PhraseMatcher(EntityLexicon.designators.map { ($0, ()) })
+    /// Value: whether the honorific is weak (`anh`, `chị`, …: needs a surname).
+    static let honorifics = PhraseMatcher(
+        EntityLexicon.honorifics.map { ($0, EntityLexicon.weakHonorifics.contains($0)) }
+    )
+    /// Value: whether the designator takes a number (`quận 1`, `phường 3`).
+    static let designators = PhraseMatcher(
+        EntityLexicon.designators.map { ($0, ["quận", "phường", "khu phố", "tổ dân phố", "ấp"].contains($0)) }
+    )
     static let documents = PhraseMatcher(EntityLexicon.documentTypes.map { ($0, ()) })
     static let fixedOrganizations = PhraseMatcher(
         EntityLexicon.fixedOrganizations.map {
@@ -23,20 +29,23 @@ struct EntityRules {
         }
     )
     static let organizationHeads = PhraseMatcher(EntityLexicon.organizationHeads.map { ($0, ()) })
-    static let notOrganizations: Set<String> = ["đài loan", "hội an", "bộ đội", "báo chí", "ban ngày", "sở dĩ"]
-    static let middleNames: Set<String> = ["văn", "thị"]
+    static let notOrganizationPhrases = ["Đài Loan", "Hội An", "Bộ Đội", "Báo Chí", "Ban Ngày", "Sở Dĩ"]
+    static let notOrganizations = PhraseMatcher(notOrganizationPhrases.map { ($0, ()) })
 
-    /// The field as it was when the rules started (tokens and keys do not change while they run).
+    /// The field as it was when the rules started (tokens and ids do not change while they run; only
+    /// `taken` does).
     let scan: FieldScan
-    /// Persons and places known before this field: provinces and earlier fields of the article.
-    let known: [[String]: (kind: EntityKind, name: String)]
+    let vocabulary = LexiconVocabulary.shared
 
-    init(scan: FieldScan, collector: EntityCollector) {
+    private init(scan: FieldScan) {
         self.scan = scan
-        self.known = collector.knownNames
     }
 
-    func run(into scan: inout FieldScan, collector: inout EntityCollector) {
+    static func run(into scan: inout FieldScan, collector: inout EntityCollector) {
+        EntityRules(scan: scan).run(into: &scan, collector: &collector)
+    }
+
+    private func run(into scan: inout FieldScan, collector: inout EntityCollector) {
         var index = 0
         while index < scan.count {
             if scan.taken[index] {
@@ -58,9 +67,9 @@ struct EntityRules {
     // MARK: - Documents
 
     private func document(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let type = Self.documents.match(scan.keys, at: index, joined: scan.joined) else { return nil }
+        guard let type = Self.documents.match(scan, at: index) else { return nil }
         var code = index + type.length
-        if code < scan.count, scan.keys[code] == "số", scan.joined(code) { code += 1 }
+        if code < scan.count, scan.ids[code] == LexiconVocabulary.so, scan.joined(code) { code += 1 }
         guard code < scan.count, scan.joined(code) else { return nil }
         let flags = scan.tokens[code].flags
         guard flags.contains(.hasDigit), !flags.isDisjoint(with: [.hasLetter, .hasConnector]) else { return nil }
@@ -72,9 +81,10 @@ struct EntityRules {
             name: "\(typeText) số \(codeText)",
             surface: scan.surface(index..<(code + 1)),
             extraAliases: [codeText],
-            in: &scan,
+            in: scan,
             tokens: index..<(code + 1)
         )
+        scan.markTaken(index..<(code + 1))
         return code + 1
     }
 
@@ -82,18 +92,18 @@ struct EntityRules {
 
     private func person(at start: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
         var index = start
-        var honorific: String?
+        var honorific: Bool?
         var sawTitle = false
         var roleStart: Int?
         var roleEnd = start
         var expectsLocation = false
         var organizations: [(Range<Int>, Organization)] = []
-        if let match = Self.honorifics.match(scan.keys, at: index, joined: scan.joined) {
-            honorific = scan.keys[index..<(index + match.length)].joined(separator: " ")
+        if let match = Self.honorifics.match(scan, at: index) {
+            honorific = match.value
             index += match.length
         }
         while index < scan.count, index == start || scan.joined(index) {
-            if let title = Self.titles.match(scan.keys, at: index, joined: scan.joined) {
+            if let title = Self.titles.match(scan, at: index) {
                 sawTitle = true
                 roleStart = roleStart ?? index
                 index += title.length
@@ -104,7 +114,7 @@ struct EntityRules {
                 index = end
                 roleEnd = index
                 expectsLocation = organization.takesLocation
-            } else if sawTitle, let designator = Self.designators.match(scan.keys, at: index, joined: scan.joined) {
+            } else if sawTitle, let designator = Self.designators.match(scan, at: index) {
                 index += designator.length
                 roleEnd = index
                 expectsLocation = true
@@ -122,19 +132,26 @@ struct EntityRules {
                 runEnd += 1
             }
         }
-        let split = splitRun(index..<runEnd, expectsLocation: expectsLocation, honorific: honorific)
+        let split = splitRun(
+            index..<runEnd,
+            expectsLocation: expectsLocation,
+            honorific: honorific,
+            collector: collector
+        )
         for (range, organization) in organizations {
             collector.add(
                 .organization,
                 name: organization.name,
                 surface: scan.surface(range),
                 extraAliases: organization.alias.map { [$0] } ?? [],
-                in: &scan,
+                in: scan,
                 tokens: range
             )
+            scan.markTaken(range)
         }
         if let place = split.location {
-            collector.add(.location, name: scan.surface(place), surface: scan.surface(place), in: &scan, tokens: place)
+            collector.add(.location, name: scan.surface(place), surface: scan.surface(place), in: scan, tokens: place)
+            scan.markTaken(place)
             roleEnd = place.upperBound
         }
         guard let name = split.person else {
@@ -146,7 +163,8 @@ struct EntityRules {
             role = text.prefix(1).uppercased() + text.dropFirst()
         }
         let surface = scan.surface(name)
-        collector.add(.person, name: surface, surface: surface, role: role, in: &scan, tokens: name)
+        collector.add(.person, name: surface, surface: surface, role: role, in: scan, tokens: name)
+        scan.markTaken(name)
         return name.upperBound
     }
 
@@ -154,38 +172,42 @@ struct EntityRules {
     private func splitRun(
         _ run: Range<Int>,
         expectsLocation: Bool,
-        honorific: String?
+        honorific: Bool?,
+        collector: borrowing EntityCollector
     ) -> (location: Range<Int>?, person: Range<Int>?) {
         let count = run.count
         guard count >= 1 else { return (nil, nil) }
-        let isSurname = { (index: Int) in EntityLexicon.surnames.contains(scan.keys[index]) }
         let first = run.lowerBound
-        if count >= 2, count <= 4, isSurname(first), Self.middleNames.contains(scan.keys[first + 1]) {
+        if count >= 2, count <= 4, isSurname(at: first), isMiddleName(at: first + 1) {
             return (nil, run)
         }
         if expectsLocation {
-            if known[scan.key(run)]?.kind == .location { return (run, nil) }
+            if collector.knownName(scan.key(run))?.kind == .location { return (run, nil) }
             var best: Int?
-            for split in (first + 1)..<run.upperBound where isSurname(split) {
+            for split in (first + 1)..<run.upperBound where isSurname(at: split) {
                 let rest = run.upperBound - split
-                guard (2...4).contains(rest), !Self.middleNames.contains(scan.keys[split - 1]) else { continue }
+                guard (2...4).contains(rest), !isMiddleName(at: split - 1) else { continue }
                 let rank = [3: 0, 4: 1, 2: 2][rest] ?? 3
                 if best == nil || rank < ([3: 0, 4: 1, 2: 2][run.upperBound - best!] ?? 3) { best = split }
             }
             if let best { return (first..<best, best..<run.upperBound) }
-            if isSurname(first), (2...4).contains(count) { return (nil, run) }
+            if isSurname(at: first), (2...4).contains(count) { return (nil, run) }
             return count <= 4 ? (run, nil) : (nil, nil)
         }
         guard (2...4).contains(count) else { return (nil, nil) }
-        if let honorific, EntityLexicon.weakHonorifics.contains(honorific), !isSurname(first) { return (nil, nil) }
+        if honorific == true, !isSurname(at: first) { return (nil, nil) }
         return (nil, run)
     }
 
+    private func isSurname(at index: Int) -> Bool { vocabulary.has(scan.ids[index], .surname) }
+
+    private func isMiddleName(at index: Int) -> Bool { vocabulary.has(scan.ids[index], .middleName) }
+
     /// Whether a title, an organization or a designator starts at the token (it ends a name run).
     private func startsTrigger(at index: Int) -> Bool {
-        if Self.titles.match(scan.keys, at: index, joined: scan.joined) != nil { return true }
-        if Self.fixedOrganizations.match(scan.keys, at: index, joined: scan.joined) != nil { return true }
-        guard let head = Self.organizationHeads.match(scan.keys, at: index, joined: scan.joined) else { return false }
+        if Self.titles.match(scan, at: index) != nil { return true }
+        if Self.fixedOrganizations.match(scan, at: index) != nil { return true }
+        guard let head = Self.organizationHeads.match(scan, at: index) else { return false }
         let next = index + head.length
         return scan.isNameWord(next) && scan.joined(next)
     }
@@ -199,9 +221,10 @@ struct EntityRules {
             name: organization.name,
             surface: scan.surface(index..<end),
             extraAliases: organization.alias.map { [$0] } ?? [],
-            in: &scan,
+            in: scan,
             tokens: index..<end
         )
+        scan.markTaken(index..<end)
         return end
     }
 
@@ -211,13 +234,13 @@ struct EntityRules {
     /// capitalized syllables: `Bộ trưởng Bộ Y tế Đào Hồng Lan` → `Bộ Y tế`.
     func organizationName(at index: Int, scan: FieldScan, beforeName: Bool = false) -> (Int, Organization)? {
         guard index < scan.count, scan.tokens[index].flags.contains(.capitalized) else { return nil }
-        if let fixed = Self.fixedOrganizations.match(scan.keys, at: index, joined: scan.joined) {
+        if let fixed = Self.fixedOrganizations.match(scan, at: index) {
             return (index + fixed.length, fixed.value)
         }
-        guard let head = Self.organizationHeads.match(scan.keys, at: index, joined: scan.joined) else { return nil }
+        guard let head = Self.organizationHeads.match(scan, at: index) else { return nil }
         var end = index + head.length
         guard end < scan.count, scan.joined(end), scan.tokens[end].flags.contains(.capitalized),
-            !Self.notOrganizations.contains(scan.keys[index..<(end + 1)].joined(separator: " "))
+            Self.notOrganizations.match(scan, at: index) == nil
         else { return nil }
         end += 1
         var lowercaseRun = 0
@@ -227,23 +250,23 @@ struct EntityRules {
                 flags.contains(.afterDash) && flags.isDisjoint(with: Token.Flags.separators.subtracting(.afterDash))
             guard scan.joined(end) || (dashJoin && flags.contains(.capitalized)) else { break }
             if flags.contains(.capitalized) {
-                if startsTrigger(at: end) || Self.designators.match(scan.keys, at: end, joined: scan.joined) != nil {
+                if startsTrigger(at: end) || Self.designators.match(scan, at: end) != nil {
                     break
                 }
-                if beforeName, EntityLexicon.surnames.contains(scan.keys[end]),
+                if beforeName, vocabulary.has(scan.ids[end], .surname),
                     (2...4).contains(nameRunEnd(from: end) - end)
                 {
                     break
                 }
                 end += 1
                 lowercaseRun = 0
-            } else if scan.keys[end] == "và", end + 1 < scan.count, scan.joined(end + 1),
+            } else if scan.ids[end] == LexiconVocabulary.va, end + 1 < scan.count, scan.joined(end + 1),
                 scan.tokens[end + 1].flags.contains(.capitalized), !startsTrigger(at: end + 1)
             {
                 end += 2
                 lowercaseRun = 0
-            } else if !flags.contains(.hasDigit), !EntityLexicon.stopWords.contains(scan.keys[end]), lowercaseRun < 3,
-                Self.designators.match(scan.keys, at: end, joined: scan.joined) == nil
+            } else if !flags.contains(.hasDigit), !vocabulary.has(scan.ids[end], .stopWord), lowercaseRun < 3,
+                Self.designators.match(scan, at: end) == nil
             {
                 end += 1
                 lowercaseRun += 1
@@ -257,12 +280,10 @@ struct EntityRules {
     // MARK: - Locations
 
     private func location(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let designator = Self.designators.match(scan.keys, at: index, joined: scan.joined) else { return nil }
+        guard let designator = Self.designators.match(scan, at: index) else { return nil }
         let start = index + designator.length
         guard start < scan.count, scan.joined(start) else { return nil }
-        let isNumbered = ["quận", "phường", "khu phố", "tổ dân phố", "ấp"].contains(
-            scan.keys[index..<start].joined(separator: " ")
-        )
+        let isNumbered = designator.value
         if isNumbered, scan.tokens[start].flags.contains(.hasDigit), !scan.tokens[start].flags.contains(.hasLetter) {
             let designatorText = scan.surface(index..<start)
             let name =
@@ -272,29 +293,33 @@ struct EntityRules {
                 .location,
                 name: name,
                 surface: scan.surface(index..<(start + 1)),
-                in: &scan,
+                in: scan,
                 tokens: index..<(start + 1)
             )
+            scan.markTaken(index..<(start + 1))
             return start + 1
         }
         var end = nameRunEnd(from: start)
         guard end > start else { return nil }
         if end - start > 4 {
-            guard let split = splitRun(start..<end, expectsLocation: true, honorific: nil).location else { return nil }
+            guard
+                let split = splitRun(start..<end, expectsLocation: true, honorific: nil, collector: collector).location
+            else { return nil }
             end = split.upperBound
         }
         collector.add(
             .location,
             name: scan.surface(start..<end),
             surface: scan.surface(start..<end),
-            in: &scan,
+            in: scan,
             tokens: start..<end
         )
+        scan.markTaken(start..<end)
         // Lists: "xã Phước Hưng, Khánh An, Phú Hữu" and "… và Kiên Giang".
         while end < scan.count {
             var next = end
             let flags = scan.tokens[next].flags
-            if scan.keys[next] == "và", scan.joined(next) {
+            if scan.ids[next] == LexiconVocabulary.va, scan.joined(next) {
                 next += 1
                 guard next < scan.count, scan.joined(next) else { break }
             } else if !(flags.contains(.afterComma)
@@ -304,15 +329,16 @@ struct EntityRules {
             }
             let itemEnd = nameRunEnd(from: next)
             guard itemEnd > next, itemEnd - next <= 4 else { break }
-            let closes = itemEnd == scan.count || !scan.joined(itemEnd) || scan.keys[itemEnd] == "và"
-            guard closes || scan.keys[end] == "và" else { break }
+            let closes = itemEnd == scan.count || !scan.joined(itemEnd) || scan.ids[itemEnd] == LexiconVocabulary.va
+            guard closes || scan.ids[end] == LexiconVocabulary.va else { break }
             collector.add(
                 .location,
                 name: scan.surface(next..<itemEnd),
                 surface: scan.surface(next..<itemEnd),
-                in: &scan,
+                in: scan,
                 tokens: next..<itemEnd
             )
+            scan.markTaken(next..<itemEnd)
             end = itemEnd
         }
         return end
@@ -322,7 +348,7 @@ struct EntityRules {
     private func nameRunEnd(from start: Int) -> Int {
         var end = start
         while end < scan.count, end - start < 8, scan.isNameWord(end), end == start || scan.joined(end),
-            !startsTrigger(at: end), Self.designators.match(scan.keys, at: end, joined: scan.joined) == nil
+            !startsTrigger(at: end), Self.designators.match(scan, at: end) == nil
         {
             end += 1
         }

@@ -17,15 +17,16 @@ enum KnownNameRule {
             var matched = false
             var length = runEnd - index
             while length >= 2 {
-                if let known = collector.knownNames[scan.key(index..<(index + length))] {
+                if let known = collector.knownName(scan.key(index..<(index + length))) {
                     let surface = scan.surface(index..<(index + length))
                     collector.add(
                         known.kind,
                         name: known.name,
                         surface: surface,
-                        in: &scan,
+                        in: scan,
                         tokens: index..<(index + length)
                     )
+                    scan.markTaken(index..<(index + length))
                     index += length
                     matched = true
                     break

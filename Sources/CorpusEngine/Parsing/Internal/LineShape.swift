@@ -1,17 +1,25 @@
 /// Cheap measurements of a line that the parser's heuristics use.
 enum LineShape {
-    /// Number of white-space separated words.
+    /// Number of white-space separated words (space, tab, U+00A0).
     static func wordCount(_ text: Substring) -> Int {
         var count = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar == " " || scalar == "\u{A0}" || scalar == "\t"
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09 || (byte == 0xA0 && previous == 0xC2)
             if isSpace {
+                if byte == 0xA0, inWord, previous == 0xC2 {
+                    // The 0xC2 lead byte was counted as part of a word; the word ended before it.
+                }
                 inWord = false
+            } else if !inWord, byte != 0xC2 {
+                inWord = true
+                count += 1
             } else if !inWord {
                 inWord = true
                 count += 1
             }
+            previous = byte
         }
         return count
     }
@@ -71,8 +79,21 @@ enum LineShape {
         return result
     }
 
-    /// Collapses runs of white space (including U+00A0) to one space.
+    /// Collapses runs of white space (space, tab, U+00A0) to one space; copies the text unchanged when
+    /// it has none to collapse.
     static func collapsingSpaces(_ text: Substring) -> String {
+        var needsWork = false
+        var previousSpace = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x09 || (byte == 0xA0 && previous == 0xC2) || (byte == 0x20 && previousSpace) {
+                needsWork = true
+                break
+            }
+            previousSpace = byte == 0x20
+            previous = byte
+        }
+        guard needsWork else { return String(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false

@@ -103,8 +103,20 @@ struct LetterTable: @unchecked Sendable {
     let composedUTF8: UnsafePointer<UInt32>
     /// ASCII base letter per shape (vowels and `đ`).
     let folded: UnsafePointer<UInt8>
-    /// Lowercase and folded scalars of "other" letters in the low range, keyed by scalar value.
-    let otherForms: [UInt32: (lower: UInt32, folded: UInt32)]
+    /// Lowercase and folded scalars of "other" letters in the low range, keyed by scalar value. Kept out
+    /// of the table value so that copies of the table hold no reference-counted storage (the tokenizer
+    /// runs on several threads at once and would otherwise contend on the dictionary's reference count).
+    static let otherForms: [UInt32: (lower: UInt32, folded: UInt32)] = {
+        var forms: [UInt32: (lower: UInt32, folded: UInt32)] = [:]
+        for value in UInt32(0x80)..<0x250 {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            let lowerValue = lower.count == 1 ? lower.first!.value : value
+            let base = String(Character(Unicode.Scalar(lowerValue) ?? scalar)).decomposedStringWithCanonicalMapping
+            forms[value] = (lowerValue, base.unicodeScalars.first?.value ?? lowerValue)
+        }
+        return forms
+    }()
 
     static let shared = LetterTable()
 
@@ -112,7 +124,6 @@ struct LetterTable: @unchecked Sendable {
         var low = [Info](repeating: Info(kind: .other), count: 0x250)
         var vietnamese = [Info](repeating: Info(kind: .other), count: 0x60)
         var composed = [UInt32](repeating: 0, count: 14 * 6 * 2)
-        var otherForms: [UInt32: (lower: UInt32, folded: UInt32)] = [:]
 
         let vowelShapeOfASCII: [UInt8: UInt8] = [
             0x61: Shape.a, 0x65: Shape.e, 0x69: Shape.i, 0x6F: Shape.o, 0x75: Shape.u, 0x79: Shape.y,
@@ -151,11 +162,6 @@ struct LetterTable: @unchecked Sendable {
             guard let scalar = Unicode.Scalar(value) else { continue }
             low[Int(value)] = LetterTable.classifyNonLetter(scalar)
             guard low[Int(value)].kind == .other, scalar.properties.isAlphabetic else { continue }
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            let lowerValue = lower.count == 1 ? lower.first!.value : value
-            let base = String(Character(Unicode.Scalar(lowerValue) ?? scalar)).decomposedStringWithCanonicalMapping
-            let folded = base.unicodeScalars.first?.value ?? lowerValue
-            otherForms[value] = (lowerValue, folded)
             low[Int(value)] = Info(kind: .letter, shape: Shape.other, upper: scalar.properties.isUppercase)
         }
         var composedUTF8 = [UInt32](repeating: 0, count: 84)
@@ -170,7 +176,6 @@ struct LetterTable: @unchecked Sendable {
         self.composed = Self.immortal(composed)
         self.composedUTF8 = Self.immortal(composedUTF8)
         self.folded = Self.immortal(Self.foldedASCII)
-        self.otherForms = otherForms
     }
 
     private static func immortal<T>(_ array: [T]) -> UnsafePointer<T> {
@@ -229,7 +234,7 @@ struct LetterTable: @unchecked Sendable {
 
     /// Lowercase and folded scalar values of a letter of shape ``Shape/other``.
     func otherLetterForms(_ value: UInt32) -> (lower: UInt32, folded: UInt32) {
-        if let forms = otherForms[value] { return forms }
+        if let forms = Self.otherForms[value] { return forms }
         guard let scalar = Unicode.Scalar(value) else { return (value, value) }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         let lowerValue = lower.count == 1 ? lower.first!.value : value

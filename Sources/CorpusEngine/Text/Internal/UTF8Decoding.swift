@@ -30,3 +30,31 @@ extension StringProtocol {
         return try copy.withUTF8(body)
     }
 }
+
+extension StringProtocol {
+    /// Whether the UTF-8 bytes of `pattern` occur in the string (byte search, no Unicode equivalence:
+    /// both sides are expected in NFC).
+    func utf8Contains(_ pattern: String) -> Bool {
+        withUTF8Buffer { text in
+            pattern.withUTF8Buffer { needle in
+                guard let first = needle.first, needle.count <= text.count else { return needle.isEmpty }
+                var index = 0
+                let last = text.count - needle.count
+                while index <= last {
+                    if text[index] == first {
+                        var offset = 1
+                        while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the string starts with the UTF-8 bytes of `prefix`.
+    func utf8HasPrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+}

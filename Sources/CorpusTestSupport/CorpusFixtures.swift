@@ -1,0 +1,64 @@
+public import CorpusEngine
+public import CorpusServer
+internal import Foundation
+public import Logging
+public import NIOCore
+
+/// The repository's files, found from this source file's path (SwiftPM resources cannot point
+/// outside a target).
+public enum RepositoryFiles {
+    /// The repository root.
+    public static let root: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// `seeds/`.
+    public static var seeds: String { root + "/seeds" }
+
+    /// `Protocol/vectors/`.
+    public static var vectors: String { root + "/Protocol/vectors" }
+}
+
+/// Loads `seeds/` (with the search index) once per process.
+public func loadSeedCorpus() async throws -> CorpusLoader.Result {
+    try await CorpusLoader().load(directory: RepositoryFiles.seeds)
+}
+
+/// Runs a ``CorpusServer/CorpusServer`` over `corpus` on `127.0.0.1` with an ephemeral port for
+/// the duration of `body`, then shuts it down gracefully.
+public func withCorpusTestServer<Result: Sendable>(
+    corpus: Corpus,
+    loadSummary: LoadSummary? = nil,
+    configuration: CorpusServer.Configuration = .defaults,
+    logger: Logger = Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() }),
+    _ body: @Sendable (SocketAddress, CorpusServer) async throws -> Result
+) async throws -> Result {
+    var configuration = configuration
+    configuration.rpc.host = "127.0.0.1"
+    configuration.rpc.port = 0
+    let server = await CorpusServer(
+        corpus: corpus,
+        loadSummary: loadSummary,
+        configuration: configuration,
+        logger: logger
+    )
+    return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
+        group.addTask { try await server.run() }
+        let address: SocketAddress
+        do {
+            address = try await server.listeningAddress
+        } catch {
+            group.cancelAll()
+            throw error
+        }
+        do {
+            let result = try await body(address, server)
+            server.beginGracefulShutdown()
+            try await group.waitForAll()
+            return result
+        } catch {
+            server.beginGracefulShutdown()
+            try? await group.waitForAll()
+            throw error
+        }
+    }
+}
