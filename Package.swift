@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "CorpusServer", targets: ["CorpusServer"]),
         .library(name: "CorpusEngine", targets: ["CorpusEngine"]),
         .library(name: "CorpusProtocol", targets: ["CorpusProtocol"]),
+        .library(name: "CorpusTransport", targets: ["CorpusTransport"]),
         .executable(name: "corpus", targets: ["CorpusCLI"]),
     ],
     dependencies: [
@@ -218,7 +219,9 @@ let package = Package(
                 "CorpusTestSupport",
                 "CorpusEngine",
                 "CorpusProtocol",
+                "CorpusClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

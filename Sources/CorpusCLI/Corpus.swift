@@ -6,6 +6,10 @@ struct Corpus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Vietnamese news corpus: serve, query and load-test.",
-        subcommands: [Serve.self, Parse.self, Generate.self, LoadStats.self]
+        subcommands: [
+            Serve.self, Search.self, EntityCommand.self, Get.self, List.self, Suggest.self, Stats.self, Health.self,
+            Methods.self, Call.self,
+            Parse.self, Generate.self, LoadStats.self, BenchSearch.self,
+        ]
     )
 }

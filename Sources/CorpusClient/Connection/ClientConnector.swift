@@ -4,6 +4,12 @@ public import Logging
 public import NIOCore
 internal import NIOPosix
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Opens protocol connections over TCP.
 public enum ClientConnector {
     /// Connects to `address`, runs the handshake and returns the connection once the server's
@@ -31,7 +37,7 @@ public enum ClientConnector {
         } catch {
             throw CorpusError(
                 code: .unavailable,
-                message: "cannot connect to \(address): \(describe(error))",
+                message: "cannot connect to \(describe(address)): \(describe(error))",
                 cause: error
             )
         }
@@ -42,8 +48,18 @@ public enum ClientConnector {
     static func describe(_ error: any Error) -> String {
         if let error = error as? CorpusError { return error.message }
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
-            return "\(first.error)"
+            return describe(first.error)
         }
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        }
+        if error is ChannelError { return "\(error)" }
         return "\(error)"
+    }
+
+    /// `127.0.0.1:7700` or `[::1]:7700`.
+    static func describe(_ address: SocketAddress) -> String {
+        guard let ip = address.ipAddress, let port = address.port else { return "\(address)" }
+        return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
     }
 }
