@@ -1,5 +1,5 @@
 internal import CorpusProtocol
-internal import CorpusTransport
+public import CorpusTransport
 public import Logging
 public import NIOCore
 internal import NIOPosix
@@ -51,6 +51,9 @@ public final class CorpusClient: Service, Sendable {
             self.pool.shutDown()
         }
     }
+
+    /// Bytes sent and received so far, on the wire and as messages, over all connections.
+    public var transferCounts: TransferCounts { pool.transferCounts }
 
     /// Stops the client: new calls fail, connections close after their calls end, and ``run()``
     /// returns.

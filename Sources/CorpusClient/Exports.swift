@@ -4,3 +4,4 @@
 
 @_exported public import struct CorpusTransport.CallOptions
 @_exported public import struct CorpusTransport.ClientConnectionConfiguration
+@_exported public import struct CorpusTransport.TransferCounts

@@ -30,6 +30,8 @@ final class ConnectionPool: Sendable {
     struct State {
         var phase = Phase.notStarted
         var runLoopStarted = false
+        /// Bytes moved by connections that have closed.
+        var retiredTransfer = TransferCounts()
         var slots: [Int: Slot] = [:]
         var nextSlotID = 0
         var roundRobin = 0
@@ -145,6 +147,13 @@ final class ConnectionPool: Sendable {
 
     static let shutDownError = CorpusError(code: .unavailable, message: "the client has shut down")
     static let noAddressError = CorpusError(code: .unavailable, message: "no server address to connect to")
+
+    /// Bytes moved by every connection this pool has had.
+    var transferCounts: TransferCounts {
+        state.withLock { state in
+            state.slots.values.compactMap(\.connection).reduce(state.retiredTransfer) { $0 + $1.transferCounts }
+        }
+    }
 
     // MARK: - Running
 
@@ -343,6 +352,9 @@ final class ConnectionPool: Sendable {
 
     private func becameClosed(_ slotID: Int) {
         state.withLock { state in
+            if let connection = state.slots[slotID]?.connection {
+                state.retiredTransfer = state.retiredTransfer + connection.transferCounts
+            }
             state.slots[slotID]?.connection = nil
             if state.slots[slotID]?.removed == true { state.slots[slotID] = nil }
         }

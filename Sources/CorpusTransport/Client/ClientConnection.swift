@@ -1,6 +1,7 @@
 public import CorpusProtocol
 public import Logging
 public import NIOCore
+internal import Synchronization
 
 /// One client connection: the thread-safe handle on a channel running ``ClientConnectionHandler``.
 ///
@@ -31,6 +32,7 @@ public struct ClientConnection: Sendable {
         let status = ConnectionStatus()
         let handler = ClientConnectionHandler(configuration: configuration, status: status, logger: logger)
         let decoder = FrameDecoder(maxFrameSize: configuration.settings.maxFrameSize, expectPreface: true)
+        try channel.pipeline.syncOperations.addHandler(ReceivedBytesCounter(status: status))
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
         try channel.pipeline.syncOperations.addHandler(handler)
         let ready = handler.ready ?? channel.eventLoop.makeSucceededFuture(())
@@ -48,6 +50,9 @@ public struct ClientConnection: Sendable {
 
     /// Calls currently open on this connection.
     public var openCalls: Int { status.openCalls }
+
+    /// Bytes this connection has sent and received so far.
+    public var transferCounts: TransferCounts { status.transfer }
 
     /// Makes a unary call with raw message bytes.
     ///
@@ -129,4 +134,21 @@ public struct ClientConnection: Sendable {
 
     /// Completes when the connection has closed.
     public var closeFuture: EventLoopFuture<Void> { channel.closeFuture }
+}
+
+/// Counts the bytes read from the socket, for ``ClientConnection/transferCounts``.
+final class ReceivedBytesCounter: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    private let status: ConnectionStatus
+
+    init(status: ConnectionStatus) {
+        self.status = status
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        status.wireBytesReceived.add(Self.unwrapInboundIn(data).readableBytes, ordering: .relaxed)
+        context.fireChannelRead(data)
+    }
 }

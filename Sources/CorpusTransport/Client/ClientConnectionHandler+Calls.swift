@@ -46,16 +46,69 @@ struct ClientCall {
     var granted: Int
 }
 
-/// Thread-safe facts about a connection, for pools choosing where to send a call.
+/// Thread-safe facts about a connection, for pools choosing where to send a call, and its byte
+/// counters.
 final class ConnectionStatus: Sendable {
     private let available = Atomic<Bool>(false)
     private let open = Atomic<Int>(0)
+    let wireBytesSent = Atomic<Int>(0)
+    let wireBytesReceived = Atomic<Int>(0)
+    let messageBytesSent = Atomic<Int>(0)
+    let messageBytesReceived = Atomic<Int>(0)
 
     var isAvailable: Bool { available.load(ordering: .relaxed) }
     var openCalls: Int { open.load(ordering: .relaxed) }
 
     func setAvailable(_ value: Bool) { available.store(value, ordering: .relaxed) }
     func addOpen(_ delta: Int) { open.add(delta, ordering: .relaxed) }
+
+    var transfer: TransferCounts {
+        TransferCounts(
+            wireBytesSent: wireBytesSent.load(ordering: .relaxed),
+            wireBytesReceived: wireBytesReceived.load(ordering: .relaxed),
+            messageBytesSent: messageBytesSent.load(ordering: .relaxed),
+            messageBytesReceived: messageBytesReceived.load(ordering: .relaxed)
+        )
+    }
+}
+
+/// Bytes a client moved: on the wire (frames, compressed where compressed) and as messages
+/// (serialized protobuf, before compression).
+public struct TransferCounts: Sendable, Hashable {
+    public var wireBytesSent: Int
+    public var wireBytesReceived: Int
+    public var messageBytesSent: Int
+    public var messageBytesReceived: Int
+
+    public init(
+        wireBytesSent: Int = 0,
+        wireBytesReceived: Int = 0,
+        messageBytesSent: Int = 0,
+        messageBytesReceived: Int = 0
+    ) {
+        self.wireBytesSent = wireBytesSent
+        self.wireBytesReceived = wireBytesReceived
+        self.messageBytesSent = messageBytesSent
+        self.messageBytesReceived = messageBytesReceived
+    }
+
+    public static func + (lhs: TransferCounts, rhs: TransferCounts) -> TransferCounts {
+        TransferCounts(
+            wireBytesSent: lhs.wireBytesSent + rhs.wireBytesSent,
+            wireBytesReceived: lhs.wireBytesReceived + rhs.wireBytesReceived,
+            messageBytesSent: lhs.messageBytesSent + rhs.messageBytesSent,
+            messageBytesReceived: lhs.messageBytesReceived + rhs.messageBytesReceived
+        )
+    }
+
+    public static func - (lhs: TransferCounts, rhs: TransferCounts) -> TransferCounts {
+        TransferCounts(
+            wireBytesSent: lhs.wireBytesSent - rhs.wireBytesSent,
+            wireBytesReceived: lhs.wireBytesReceived - rhs.wireBytesReceived,
+            messageBytesSent: lhs.messageBytesSent - rhs.messageBytesSent,
+            messageBytesReceived: lhs.messageBytesReceived - rhs.messageBytesReceived
+        )
+    }
 }
 
 extension ClientConnectionHandler {
@@ -99,6 +152,7 @@ extension ClientConnectionHandler {
         )
         FrameEncoder().encode(.headers(callID: callID, headers), into: &output)
         let (payload, flags) = compression.encode(pending.request, allowed: pending.options.compression)
+        status.messageBytesSent.add(pending.request.readableBytes, ordering: .relaxed)
         FrameEncoder().writeMessage(callID: callID, flags: flags.union(.endStream), payload: payload, into: &output)
         let extra = pending.options.extraCredit
         if case .stream = pending.responder, extra > 0 {
@@ -144,6 +198,7 @@ extension ClientConnectionHandler {
         let message: ByteBuffer
         do {
             message = try compression.decode(flags: flags, payload: payload)
+            status.messageBytesReceived.add(message.readableBytes, ordering: .relaxed)
         } catch {
             write(.cancel(callID: callID, error.code.statusCode))
             fail(callID: callID, error: error)

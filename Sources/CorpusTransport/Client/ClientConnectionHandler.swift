@@ -1,6 +1,7 @@
 public import CorpusProtocol
 internal import Logging
 public import NIOCore
+internal import Synchronization
 
 /// Runs the client half of `PROTOCOL.md` on one connection: the handshake, call ids, requests,
 /// responses, credit for streams, deadlines, cancellation and GOAWAY.
@@ -210,6 +211,7 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
 
     func flushOutput() {
         guard let context, output.readableBytes > 0 else { return }
+        status.wireBytesSent.add(output.readableBytes, ordering: .relaxed)
         context.writeAndFlush(Self.wrapOutboundOut(output), promise: nil)
         output = context.channel.allocator.buffer(capacity: 0)
     }

@@ -43,6 +43,14 @@ struct EntityCollector {
 
     init() {}
 
+    /// Forgets the previous article's entities and names; keeps the name cache.
+    mutating func startArticle() {
+        drafts.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        articleNames.removeAll(keepingCapacity: true)
+        if names.count > 4096 { names.removeAll() }
+    }
+
     static func combined(_ key: [UInt64]) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for part in key { hash = (hash ^ part) &* 0x0000_0100_0000_01B3 &+ 0x7F4A_7C15 }
