@@ -96,7 +96,7 @@ struct EntityCollector {
         guard id.utf8.count > kind.idPrefix.utf8.count + 1 else { return }
         var draft = drafts.removeValue(forKey: id) ?? Draft(kind: kind)
         if draft.mentions.isEmpty { order.append(id) }
-        if let index = draft.names.firstIndex(where: { $0.name.utf8.elementsEqual(resolved.display.utf8) }) {
+        if let index = draft.names.firstIndex(where: { UTF8Key.bytesEqual($0.name, resolved.display) }) {
             draft.names[index].count += 1
         } else {
             draft.names.append((resolved.display, 1))
@@ -104,7 +104,7 @@ struct EntityCollector {
         if !draft.aliasKeys.contains(tokenKey) {
             draft.aliasKeys.append(tokenKey)
             for alias in [resolved.display, surface()] + extraAliases()
-            where !draft.aliases.contains(where: { $0.utf8.elementsEqual(alias.utf8) }) {
+            where !draft.aliases.contains(where: { UTF8Key.bytesEqual($0, alias) }) {
                 draft.aliases.append(alias)
             }
         }

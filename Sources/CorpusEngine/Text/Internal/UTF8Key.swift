@@ -11,7 +11,13 @@ struct UTF8Key: Hashable, Sendable {
     }
 
     static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
-        lhs.string.utf8.count == rhs.string.utf8.count && lhs.string.utf8.elementsEqual(rhs.string.utf8)
+        UTF8Key.bytesEqual(lhs.string, rhs.string)
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (compared as contiguous buffers).
+    static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        return lhs.withUTF8Buffer { left in rhs.withUTF8Buffer { right in left.elementsEqual(right) } }
     }
 
     func hash(into hasher: inout Hasher) {
