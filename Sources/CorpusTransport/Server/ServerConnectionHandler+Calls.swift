@@ -167,7 +167,7 @@ extension ServerConnectionHandler {
         guard let call = calls[callID] else { return }  // Already cancelled or past its deadline.
         let allowed = !call.headers.noCompression
         let status: Status
-        var sent = 0
+        let sent = 0
         switch result {
         case .success(let response):
             let (payload, flags) =
@@ -178,9 +178,16 @@ extension ServerConnectionHandler {
             if let refusal = checkOutgoingSize(payload: payload, flags: flags, response: response) {
                 status = refusal
             } else {
-                FrameEncoder().writeMessage(callID: callID, flags: flags, payload: payload, into: &output)
-                status = .ok
-                sent = 1
+                // Success: the message carries END_CALL, no TRAILERS frame (PROTOCOL.md § 3.4).
+                FrameEncoder().writeMessage(
+                    callID: callID,
+                    flags: flags.union(.endCall),
+                    payload: payload,
+                    into: &output
+                )
+                scheduleFlush()
+                endCall(callID: callID, status: .ok, messagesSent: 1)
+                return
             }
         case .failure(let error):
             status = Self.status(for: error, logger: logger)
