@@ -45,7 +45,7 @@ extension ServerConnectionHandler {
             )
         case .accept:
             guard let route, let context else { return }
-            let call = ActiveCall(route: route, headers: headers, startedAt: .now())
+            let call = ActiveCall(route: route, headers: headers, startedAt: now)
             if headers.timeoutMilliseconds > 0 {
                 let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
                 call.deadlineTimer = context.eventLoop.scheduleTask(
@@ -258,7 +258,7 @@ extension ServerConnectionHandler {
     func endCall(callID: UInt32, status: Status.Code, messagesSent: Int) {
         guard let call = calls.removeValue(forKey: callID) else { return }
         call.deadlineTimer?.cancel()
-        let now = NIODeadline.now()
+        let now = self.now
         lastCallEnded = now
         let duration = now - call.startedAt
         observer?.callFinished(call.route.descriptor, status: status, duration: duration, messagesSent: messagesSent)
