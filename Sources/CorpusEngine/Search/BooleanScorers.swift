@@ -82,7 +82,7 @@ final class ConjunctionScorer: DocScorer {
     }
 
     var excludedCount: Int { self.excluded.count }
-    var hasDateFilter: Bool { self.dateFilter != nil }
+    var dateRange: DateRangeScorer? { self.dateFilter }
     var pairCount: Int { self.pairs.count }
     var requiredScorers: ContiguousArray<any DocScorer> { self.required }
 

@@ -1,6 +1,7 @@
 extension ConjunctionScorer {
     /// Scores every match in one tight loop when the conjunction is only single-variant terms
-    /// (words typed with diacritics, no exclusions, no date range): the common multi-word query.
+    /// (words typed with diacritics) and possibly a date range, without exclusions: the common
+    /// multi-word or date-filtered query.
     ///
     /// Leapfrogs over copies of the terms' posting cursors, without dynamic dispatch or positions.
     /// Returns `nil` when the shape does not fit (the caller falls back to the generic loop), else
@@ -12,11 +13,12 @@ extension ConjunctionScorer {
         positions: inout PositionReferences?,
         isCancelled: () -> Bool
     ) -> Bool? {
-        guard self.excludedCount == 0, !self.hasDateFilter, self.defersProximity || self.pairCount == 0 else {
+        guard self.excludedCount == 0, self.defersProximity || self.pairCount == 0 else {
             return nil
         }
         let terms = self.requiredScorers.compactMap { $0 as? TermScorer }
-        guard terms.count == self.requiredScorers.count, terms.count > 1,
+        let dateRange = self.dateRange
+        guard terms.count == self.requiredScorers.count, terms.count > 1 || dateRange != nil,
             let cursors = terms.map({ $0.singleCursor }) as [PostingCursor?] as? [PostingCursor]
         else { return nil }
         let masks = terms.map(\.fieldWeightMask)
@@ -40,6 +42,10 @@ extension ConjunctionScorer {
                             target = d
                             continue outer
                         }
+                    }
+                    if let dateRange, !dateRange.accepts(target) {
+                        target += 1
+                        continue
                     }
                     let norm = norms[Int(target)]
                     var total = 0.0

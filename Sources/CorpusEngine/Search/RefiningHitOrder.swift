@@ -5,8 +5,8 @@
 /// pending documents (best bases first, doubling in size) gets its exact bonus.
 struct RefiningHitOrder {
     private var pending: HitOrder
-    /// Refined hits, worst first (so the best is popped from the end).
-    private var ready: [(doc: UInt32, score: Double)]
+    /// Refined hits, a binary max-heap in result order.
+    private var ready: [(doc: UInt32, score: Double)] = []
     private let refiner: ProximityRefiner
     private let maximum: Double
     private var batchSize = 16
@@ -15,14 +15,14 @@ struct RefiningHitOrder {
 
     init(pending: HitOrder, ready: [(doc: UInt32, score: Double)], refiner: ProximityRefiner, maximum: Double) {
         self.pending = pending
-        self.ready = ready.sorted { HitOrder.better($1, $0) }
         self.refiner = refiner
         self.maximum = maximum
+        for item in ready { self.push(item) }
     }
 
     mutating func pop() -> (UInt32, Double)? {
         while true {
-            if let best = self.ready.last {
+            if let best = self.ready.first {
                 guard let next = self.pending.peek() else { return self.popReady() }
                 let bound = (doc: next.doc, score: next.score + self.maximum)
                 if HitOrder.better(best, bound) { return self.popReady() }
@@ -34,7 +34,34 @@ struct RefiningHitOrder {
     }
 
     private mutating func popReady() -> (UInt32, Double)? {
-        self.ready.popLast().map { ($0.doc, $0.score) }
+        guard let top = self.ready.first else { return nil }
+        let last = self.ready.removeLast()
+        if !self.ready.isEmpty {
+            self.ready[0] = last
+            var i = 0
+            let n = self.ready.count
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                var c = l
+                if l + 1 < n && HitOrder.better(self.ready[l + 1], self.ready[l]) { c = l + 1 }
+                if !HitOrder.better(self.ready[c], self.ready[i]) { break }
+                self.ready.swapAt(i, c)
+                i = c
+            }
+        }
+        return (top.doc, top.score)
+    }
+
+    private mutating func push(_ item: (doc: UInt32, score: Double)) {
+        self.ready.append(item)
+        var i = self.ready.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if !HitOrder.better(self.ready[i], self.ready[parent]) { break }
+            self.ready.swapAt(i, parent)
+            i = parent
+        }
     }
 
     private mutating func refineBatch() {
@@ -44,7 +71,6 @@ struct RefiningHitOrder {
         batch.sort { $0.doc < $1.doc }
         let bonuses = self.refiner.bonuses(for: batch.map(\.doc))
         self.refinedCount += batch.count
-        for (k, item) in batch.enumerated() { self.ready.append((item.doc, item.score + bonuses[k])) }
-        self.ready.sort { HitOrder.better($1, $0) }
+        for (k, item) in batch.enumerated() { self.push((item.doc, item.score + bonuses[k])) }
     }
 }
