@@ -31,88 +31,28 @@ public struct EntityExtractor: Sendable {
         return extract(from: article, reusing: &collector)
     }
 
-    /// Extracts with a collector that is reused across articles, so that its cache of names and ids
-    /// (keyed by token hashes) serves the following articles too. The loader keeps one per chunk.
+    /// Extracts with a collector that is reused across articles, so that its caches, interned strings
+    /// and buffers serve the following articles too.
     func extract(from article: Article, reusing collector: inout EntityCollector) -> [ExtractedEntity] {
-        collector.startArticle()
-        var scans: [FieldScan] = []
-        article.forEachField { field, text in
-            scans.append(FieldScan(field: field.ordinal, text: text))
-        }
-        for index in scans.indices {
-            EntityRules.run(into: &scans[index], collector: &collector)
-        }
-        for index in scans.indices {
-            KnownNameRule.run(on: &scans[index], collector: &collector)
-        }
+        run(on: article, collector: &collector)
         return collector.entities()
     }
-}
 
-/// The tokens of one field with their vocabulary ids, the hashes of their normalized forms, and which
-/// are already part of a mention.
-struct FieldScan {
-    let field: Int
-    let text: String
-    var tokens: [Token] = []
-    /// ``LexiconVocabulary`` ids (-1 outside the word lists).
-    var ids: [Int32] = []
-    /// FNV-1a hashes of the normalized forms (keys of known names).
-    var hashes: [UInt64] = []
-    var taken: [Bool] = []
+    /// Extracts the entities of one article into the collector's chunk as records (the loader's path);
+    /// returns the range of the article's records.
+    func extractRecords(from article: Article, into collector: inout EntityCollector) -> Range<Int32> {
+        run(on: article, collector: &collector)
+        return collector.appendRecords()
+    }
 
-    init(field: Int, text: String) {
-        self.field = field
-        self.text = text
-        let vocabulary = LexiconVocabulary.shared
-        var tokens: [Token] = []
-        var ids: [Int32] = []
-        var hashes: [UInt64] = []
-        let estimate = text.utf8.count / 5 + 4
-        tokens.reserveCapacity(estimate)
-        ids.reserveCapacity(estimate)
-        hashes.reserveCapacity(estimate)
-        VietnameseTokenizer().forEachNormalizedToken(in: text) { token, forms in
-            let hash = LexiconVocabulary.hash(forms.normalizedUTF8)
-            tokens.append(token)
-            hashes.append(hash)
-            ids.append(vocabulary.id(ofNormalized: forms.normalizedUTF8, hash: hash))
+    private func run(on article: Article, collector: inout EntityCollector) {
+        collector.startArticle()
+        let scans = collector.scanFields(of: article)
+        for scan in scans {
+            EntityRules.run(on: scan, collector: &collector)
         }
-        self.tokens = tokens
-        self.ids = ids
-        self.hashes = hashes
-        taken = Array(repeating: false, count: tokens.count)
+        for scan in scans {
+            KnownNameRule.run(on: scan, collector: &collector)
+        }
     }
-
-    var count: Int { tokens.count }
-
-    /// Marks tokens as part of a mention.
-    mutating func markTaken(_ range: Range<Int>) {
-        for index in range { taken[index] = true }
-    }
-
-    /// Whether only white space separates token `index` from the one before.
-    func joined(_ index: Int) -> Bool { index < tokens.count && tokens[index].followsDirectly }
-
-    /// A capitalized word that may be part of a name (not a code, not an all-caps abbreviation).
-    func isNameWord(_ index: Int) -> Bool {
-        guard index < tokens.count else { return false }
-        let token = tokens[index]
-        guard token.isWord, token.flags.contains(.capitalized) else { return false }
-        return !token.flags.contains(.allCaps) || token.scalarRange.count == 1
-    }
-
-    /// The text from the start of token `range.lowerBound` to the end of token `range.upperBound - 1`.
-    func surface(_ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: tokens[range.lowerBound].utf8Range.lowerBound)
-        let to = utf8.index(utf8.startIndex, offsetBy: tokens[range.upperBound - 1].utf8Range.upperBound)
-        return LineShape.collapsingSpaces(text[from..<to])
-    }
-
-    func scalarRange(_ range: Range<Int>) -> Range<Int> {
-        tokens[range.lowerBound].scalarRange.lowerBound..<tokens[range.upperBound - 1].scalarRange.upperBound
-    }
-
-    func key(_ range: Range<Int>) -> [UInt64] { Array(hashes[range]) }
 }

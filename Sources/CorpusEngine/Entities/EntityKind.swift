@@ -17,9 +17,19 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
         self.init(rawValue: name.uppercased())
     }
 
+    /// The declaration index (0 for persons …), for hashing and ordering without a lookup.
+    var ordinal: Int {
+        switch self {
+        case .person: return 0
+        case .location: return 1
+        case .organization: return 2
+        case .document: return 3
+        }
+    }
+
     /// Orders kinds as declared.
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 
     /// The stable id of an entity of this kind with the given name: the kind and the folded name with

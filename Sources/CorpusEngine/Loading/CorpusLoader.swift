@@ -182,15 +182,13 @@ public struct CorpusLoader: Sendable {
                 let bytes = try FileReader.contents(ofFile: path).get()
                 result.bytes += bytes.count
                 let article = try parser.parse(bytes: bytes, id: articleID(forPath: path), path: path).article
-                result.articles.append(
-                    (article, result.entities.append(extractor.extract(from: article, reusing: &collector)))
-                )
+                result.articles.append((article, extractor.extractRecords(from: article, into: &collector)))
                 result.paths.append(path)
             } catch {
                 result.skipped.append(.init(path: path, reason: error.reasonDescription))
             }
         }
-        result.entities.finish()
+        result.entities = collector.takeChunk()
         return result
     }
 

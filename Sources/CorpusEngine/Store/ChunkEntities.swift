@@ -1,9 +1,9 @@
 /// The entities of a run of articles in compact form: strings are stored once per run and each
 /// article's entities are small records pointing into shared tables.
 ///
-/// The loader turns each article's ``ExtractedEntity`` values into records right away, so that the
-/// many small strings and arrays of the per-article results never pile up (they used to account for
-/// most of the loader's peak memory and heap fragmentation).
+/// The loader's ``EntityCollector`` writes each article's entities as records right away, so that the
+/// many small strings and arrays of per-article results never exist (they used to account for most of
+/// the loader's peak memory, heap fragmentation and a good part of its time).
 struct ChunkEntities: Sendable {
     struct Record: Sendable {
         var id: Int32
@@ -16,16 +16,24 @@ struct ChunkEntities: Sendable {
         var mentionCount: Int32
     }
 
-    private(set) var strings: [String] = []
-    private var stringIndex: [UTF8Key: Int32] = [:]
+    private var interned = InternedStrings()
     /// Alias string indexes, then role string indexes, per record.
     private(set) var lists: [Int32] = []
     private(set) var records: [Record] = []
     private(set) var mentions: [Entity.PackedMention] = []
 
+    /// The interned strings, by index.
+    var strings: [String] { interned.strings }
+
+    /// The interned string at `index`.
+    @inline(__always)
+    func string(_ index: Int32) -> String { interned[index] }
+
+    var recordCount: Int32 { Int32(records.count) }
+
     /// Adds one article's entities; returns the range of its records.
     mutating func append(_ entities: [ExtractedEntity]) -> Range<Int32> {
-        let first = Int32(records.count)
+        let first = recordCount
         for entity in entities {
             let listStart = Int32(lists.count)
             for alias in entity.aliases { lists.append(intern(alias)) }
@@ -44,12 +52,38 @@ struct ChunkEntities: Sendable {
             )
             for mention in entity.mentions { mentions.append(Entity.PackedMention(mention)) }
         }
-        return first..<Int32(records.count)
+        return first..<recordCount
     }
 
-    /// Drops the string index once the chunk is complete.
+    /// Adds one entity of an article from interned strings.
+    mutating func appendRecord(
+        id: Int32,
+        kind: EntityKind,
+        name: Int32,
+        aliases: [Int32],
+        roles: [Int32],
+        mentions entityMentions: [EntityMention]
+    ) {
+        records.append(
+            Record(
+                id: id,
+                kind: kind,
+                name: name,
+                listStart: Int32(lists.count),
+                aliasCount: Int32(aliases.count),
+                roleCount: Int32(roles.count),
+                mentionStart: Int32(mentions.count),
+                mentionCount: Int32(entityMentions.count)
+            )
+        )
+        lists += aliases
+        lists += roles
+        for mention in entityMentions { mentions.append(Entity.PackedMention(mention)) }
+    }
+
+    /// Drops the string lookup table once the chunk is complete.
     mutating func finish() {
-        stringIndex = [:]
+        interned.dropIndex()
     }
 
     func aliases(of record: Record) -> ArraySlice<Int32> {
@@ -61,12 +95,13 @@ struct ChunkEntities: Sendable {
         return lists[Int(start)..<Int(start + record.roleCount)]
     }
 
-    private mutating func intern(_ string: String) -> Int32 {
-        let key = UTF8Key(string)
-        if let index = stringIndex[key] { return index }
-        let index = Int32(strings.count)
-        strings.append(string)
-        stringIndex[key] = index
-        return index
+    /// The index of a string, adding it if new.
+    mutating func intern(_ string: String) -> Int32 {
+        interned.intern(string)
+    }
+
+    /// The index of the string with these bytes (valid UTF-8), adding it if new.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        interned.intern(bytes)
     }
 }

@@ -1,31 +1,47 @@
-/// Gathers the mentions of one article by entity id.
+/// Gathers the mentions of one article by entity, and writes them as compact records for the loader
+/// or as ``ExtractedEntity`` values.
 ///
-/// Names are computed once per distinct token sequence (the rules make the name a function of the
-/// kind and the tokens), and surface forms are compared by token hashes rather than by `String`
-/// equality, which is Unicode-aware and slow on Vietnamese text.
+/// Everything per mention is integer work: names and ids are computed once per distinct token
+/// sequence (``NameCache``), names, aliases and roles are interned in the chunk's strings
+/// (``InternedStrings``, looked up by bytes), and the article's drafts are found by interned id. One
+/// collector serves a whole chunk of articles, so that the caches and buffers are reused.
 struct EntityCollector {
     private struct Draft {
-        var kind: EntityKind
-        /// Display names and their mention counts, in first-seen order.
-        var names: [(name: String, count: Int)] = []
+        var kind: EntityKind = .person
+        var id: Int32 = -1
+        /// Display names (interned) and their mention counts, in first-seen order.
+        var names: [(name: Int32, count: Int)] = []
+        /// Name-cache entries seen (one per distinct token sequence).
+        var aliasKeys: [Int32] = []
         /// Surface forms in first-seen order (names first), unique by text.
-        var aliases: [String] = []
-        var aliasKeys: [[UInt64]] = []
-        var roles: [String] = []
+        var aliases: [Int32] = []
+        var roles: [Int32] = []
         var mentions: [EntityMention] = []
+
+        mutating func reset(kind: EntityKind, id: Int32) {
+            self.kind = kind
+            self.id = id
+            names.removeAll(keepingCapacity: true)
+            aliasKeys.removeAll(keepingCapacity: true)
+            aliases.removeAll(keepingCapacity: true)
+            roles.removeAll(keepingCapacity: true)
+            mentions.removeAll(keepingCapacity: true)
+        }
     }
 
-    private struct CacheKey: Hashable {
-        var kind: EntityKind
-        var tokens: [UInt64]
-    }
+    /// Strings and records of the articles collected so far.
+    private(set) var chunk = ChunkEntities()
+    private var cache = NameCache()
+    private var known = KnownNames()
+    private let tokenBox = TokenColumnsBox()
 
-    private var drafts: [String: Draft] = [:]
-    private var order: [String] = []
-    private var names: [CacheKey: (display: String, id: String)] = [:]
-
-    /// Token hashes of persons and places found so far in the article, for the known-name rule.
-    private(set) var articleNames: [[UInt64]: (kind: EntityKind, name: String)] = [:]
+    // The current article's drafts (the first `draftCount` of `drafts`), found by interned id.
+    private var drafts: [Draft] = []
+    private var draftCount = 0
+    private var draftOfID: [Int32] = []
+    private var draftStamp: [UInt32] = []
+    private var stamp: UInt32 = 0
+    private var spaceScratch: [UInt8] = []
 
     /// Provinces, known in every article: combined token hashes, sorted, in an immortal table (read by
     /// every loader thread without touching a reference count), and their names (read on a hit).
@@ -36,104 +52,197 @@ struct EntityCollector {
     }
 
     static let provinceKeys: ProvinceTable = {
-        let pairs = EntityLexicon.provinces.map { (combined(LexiconVocabulary.hashes(of: $0)), $0) }
-            .sorted { $0.0 < $1.0 }
+        let pairs = EntityLexicon.provinces.map { province in
+            let hashes = LexiconVocabulary.hashes(of: province)
+            let combined = hashes.withUnsafeBufferPointer { TokenKey(hashes: $0).combined }
+            return (combined, province)
+        }
+        .sorted { $0.0 < $1.0 }
         return ProvinceTable(keys: ImmortalBuffer.make(pairs.map(\.0)), count: pairs.count, names: pairs.map(\.1))
     }()
 
     init() {}
 
-    /// Forgets the previous article's entities and names; keeps the name cache.
+    /// Forgets the previous article's entities and names; keeps the name cache (cleared when it grows
+    /// past 4,096 token sequences) and the interned strings.
     mutating func startArticle() {
-        drafts.removeAll(keepingCapacity: true)
-        order.removeAll(keepingCapacity: true)
-        articleNames.removeAll(keepingCapacity: true)
-        if names.count > 4096 { names.removeAll() }
+        draftCount = 0
+        stamp &+= 1
+        known.removeAll()
+        if cache.count > 4096 { cache.removeAll() }
     }
 
-    static func combined(_ key: [UInt64]) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for part in key { hash = (hash ^ part) &* 0x0000_0100_0000_01B3 &+ 0x7F4A_7C15 }
-        return hash
+    /// Tokenizes the article's fields into the reused columns and returns their views.
+    mutating func scanFields(of article: Article) -> [FieldScan] {
+        let vocabulary = LexiconVocabulary.shared
+        var columns = tokenBox.columns
+        columns.removeAll()
+        article.forEachField { field, text in
+            columns.append(field: field.ordinal, text: text, vocabulary: vocabulary)
+        }
+        tokenBox.columns = columns
+        return columns.scans()
     }
 
-    /// A person or place known by the token hashes of its name.
-    func knownName(_ key: [UInt64]) -> (kind: EntityKind, name: String)? {
-        if let found = articleNames[key] { return found }
-        let target = Self.combined(key)
+    /// A person or place known by the token hashes of its name: found earlier in the article, or a
+    /// province.
+    func knownName(_ key: TokenKey) -> (kind: EntityKind, name: String)? {
+        let combined = key.combined
+        if let found = known.find(key, hash: combined) { return (found.kind, chunk.string(found.name)) }
         let table = Self.provinceKeys
         var low = 0
         var high = table.count
         while low < high {
             let mid = (low + high) / 2
-            if table.keys[mid] < target { low = mid + 1 } else { high = mid }
+            if table.keys[mid] < combined { low = mid + 1 } else { high = mid }
         }
-        return low < table.count && table.keys[low] == target ? (.location, table.names[low]) : nil
+        return low < table.count && table.keys[low] == combined ? (.location, table.names[low]) : nil
     }
 
-    /// Records a mention. `name` is the entity's name (long form for abbreviations), `surface` what the
-    /// text says.
+    /// Records a mention of the tokens `range` of `scan`. `name` is the entity's name (long form for
+    /// abbreviations), evaluated only the first time these tokens are seen; the surface form is the
+    /// text of the tokens.
     mutating func add(
         _ kind: EntityKind,
         name: @autoclosure () -> String,
-        surface: @autoclosure () -> String,
         role: String? = nil,
         extraAliases: @autoclosure () -> [String] = [],
         in scan: FieldScan,
         tokens range: Range<Int>
     ) {
-        let tokenKey = scan.key(range)
-        let cacheKey = CacheKey(kind: kind, tokens: tokenKey)
-        let resolved: (display: String, id: String)
-        if let cached = names[cacheKey] {
-            resolved = cached
+        let key = scan.key(range)
+        let hash = NameCache.hash(kind, key)
+        let entryIndex: Int32
+        if let found = cache.find(kind, key, hash: hash) {
+            entryIndex = found
         } else {
             let display = VietnameseText.canonicalizeTones(name())
-            resolved = (display, kind.entityID(forName: display))
-            names[cacheKey] = resolved
+            let id = kind.entityID(forName: display)
+            let valid = id.utf8.count > kind.idPrefix.utf8.count + 1
+            entryIndex = cache.insert(
+                kind,
+                key,
+                hash: hash,
+                display: valid ? chunk.intern(display) : -1,
+                id: valid ? chunk.intern(id) : -1
+            )
         }
-        let id = resolved.id
-        guard id.utf8.count > kind.idPrefix.utf8.count + 1 else { return }
-        var draft = drafts.removeValue(forKey: id) ?? Draft(kind: kind)
-        if draft.mentions.isEmpty { order.append(id) }
-        if let index = draft.names.firstIndex(where: { UTF8Key.bytesEqual($0.name, resolved.display) }) {
-            draft.names[index].count += 1
+        let entry = cache.entries[Int(entryIndex)]
+        guard entry.id >= 0 else { return }
+        let slot = draft(for: entry.id, kind: kind)
+        if let index = drafts[slot].names.firstIndex(where: { $0.name == entry.display }) {
+            drafts[slot].names[index].count += 1
         } else {
-            draft.names.append((resolved.display, 1))
+            drafts[slot].names.append((entry.display, 1))
         }
-        if !draft.aliasKeys.contains(tokenKey) {
-            draft.aliasKeys.append(tokenKey)
-            for alias in [resolved.display, surface()] + extraAliases()
-            where !draft.aliases.contains(where: { UTF8Key.bytesEqual($0, alias) }) {
-                draft.aliases.append(alias)
-            }
+        if !drafts[slot].aliasKeys.contains(entryIndex) {
+            drafts[slot].aliasKeys.append(entryIndex)
+            addAlias(entry.display, to: slot)
+            addAlias(internSurface(scan, range), to: slot)
+            for alias in extraAliases() { addAlias(chunk.intern(alias), to: slot) }
         }
-        if let role, !role.isEmpty, !draft.roles.contains(role) { draft.roles.append(role) }
-        draft.mentions.append(EntityMention(field: scan.field, scalarRange: scan.scalarRange(range)))
-        drafts[id] = draft
+        if let role, !role.isEmpty {
+            let interned = chunk.intern(role)
+            if !drafts[slot].roles.contains(interned) { drafts[slot].roles.append(interned) }
+        }
+        drafts[slot].mentions.append(EntityMention(field: scan.field, scalarRange: scan.scalarRange(range)))
         if kind == .person || kind == .location {
-            articleNames[tokenKey] = (kind, resolved.display)
+            known.set(key, hash: key.combined, kind: kind, name: entry.display)
         }
+    }
+
+    private mutating func addAlias(_ alias: Int32, to slot: Int) {
+        if !drafts[slot].aliases.contains(alias) { drafts[slot].aliases.append(alias) }
+    }
+
+    private mutating func internSurface(_ scan: FieldScan, _ range: Range<Int>) -> Int32 {
+        let raw = scan.rawSurface(range)
+        if !SpaceCollapsing.needsWork(raw) { return chunk.intern(raw) }
+        var out = spaceScratch
+        spaceScratch = []
+        out.removeAll(keepingCapacity: true)
+        SpaceCollapsing.collapse(raw) { out.append($0) }
+        let index = out.withUnsafeBufferPointer { chunk.intern($0) }
+        spaceScratch = out
+        return index
+    }
+
+    private mutating func draft(for id: Int32, kind: EntityKind) -> Int {
+        let index = Int(id)
+        if index >= draftOfID.count {
+            let grown = max(index + 1, draftOfID.count * 2)
+            draftOfID += repeatElement(0, count: grown - draftOfID.count)
+            draftStamp += repeatElement(0, count: grown - draftStamp.count)
+        }
+        if draftStamp[index] == stamp { return Int(draftOfID[index]) }
+        let slot = draftCount
+        if slot == drafts.count { drafts.append(Draft()) }
+        drafts[slot].reset(kind: kind, id: id)
+        draftCount += 1
+        draftOfID[index] = Int32(slot)
+        draftStamp[index] = stamp
+        return slot
+    }
+
+    /// The article's drafts in output order: most mentioned first, ties by id.
+    private func sortedDrafts() -> [Int] {
+        let strings = chunk.strings
+        return (0..<draftCount).sorted { a, b in
+            (drafts[a].mentions.count, strings[Int(drafts[b].id)]) > (drafts[b].mentions.count, strings[Int(drafts[a].id)])
+        }
+    }
+
+    /// The display name of a draft: its most frequent name (ties: the first seen).
+    private func bestName(_ draft: Draft) -> Int32 {
+        var best = draft.names[0]
+        for candidate in draft.names.dropFirst() where candidate.count > best.count { best = candidate }
+        return best.name
+    }
+
+    private static func sortedMentions(_ mentions: [EntityMention]) -> [EntityMention] {
+        mentions.sorted { ($0.field, $0.scalarRange.lowerBound) < ($1.field, $1.scalarRange.lowerBound) }
     }
 
     /// The article's entities, most mentioned first, ties by id.
     func entities() -> [ExtractedEntity] {
-        order.compactMap { id -> ExtractedEntity? in
-            guard let draft = drafts[id] else { return nil }
-            var best = draft.names[0]
-            for candidate in draft.names.dropFirst() where candidate.count > best.count { best = candidate }
-            let mentions = draft.mentions.sorted {
-                ($0.field, $0.scalarRange.lowerBound) < ($1.field, $1.scalarRange.lowerBound)
-            }
+        sortedDrafts().map { slot in
+            let draft = drafts[slot]
             return ExtractedEntity(
-                id: id,
+                id: chunk.string(draft.id),
                 kind: draft.kind,
-                name: best.name,
-                aliases: draft.aliases,
-                roles: draft.roles,
-                mentions: mentions
+                name: chunk.string(bestName(draft)),
+                aliases: draft.aliases.map { chunk.string($0) },
+                roles: draft.roles.map { chunk.string($0) },
+                mentions: Self.sortedMentions(draft.mentions)
             )
         }
-        .sorted { ($0.mentionCount, $1.id) > ($1.mentionCount, $0.id) }
+    }
+
+    /// Appends the article's entities to the chunk as records (as ``ChunkEntities/append(_:)`` would
+    /// append ``entities()``) and returns their range.
+    mutating func appendRecords() -> Range<Int32> {
+        let order = sortedDrafts()
+        let first = chunk.recordCount
+        for slot in order {
+            let draft = drafts[slot]
+            chunk.appendRecord(
+                id: draft.id,
+                kind: draft.kind,
+                name: bestName(draft),
+                aliases: draft.aliases,
+                roles: draft.roles,
+                mentions: Self.sortedMentions(draft.mentions)
+            )
+        }
+        return first..<chunk.recordCount
+    }
+
+    /// Hands over the chunk's strings and records, leaving the collector empty.
+    mutating func takeChunk() -> ChunkEntities {
+        var result = ChunkEntities()
+        swap(&result, &chunk)
+        result.finish()
+        cache.removeAll()
+        return result
     }
 }

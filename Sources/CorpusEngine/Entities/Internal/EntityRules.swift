@@ -1,7 +1,8 @@
 /// The trigger-based rules of ``EntityExtractor`` applied to one field, left to right.
 struct EntityRules {
     struct Organization: Sendable {
-        var name: String
+        /// The name of a fixed organization; `nil` for a head and its name (the name is then the text).
+        var name: String?
         var alias: String?
         var takesLocation: Bool
     }
@@ -41,22 +42,22 @@ struct EntityRules {
         self.scan = scan
     }
 
-    static func run(into scan: inout FieldScan, collector: inout EntityCollector) {
-        EntityRules(scan: scan).run(into: &scan, collector: &collector)
+    static func run(on scan: FieldScan, collector: inout EntityCollector) {
+        EntityRules(scan: scan).run(collector: &collector)
     }
 
-    private func run(into scan: inout FieldScan, collector: inout EntityCollector) {
+    private func run(collector: inout EntityCollector) {
         var index = 0
         while index < scan.count {
             if scan.taken[index] {
                 index += 1
-            } else if let end = document(at: index, scan: &scan, collector: &collector) {
+            } else if let end = document(at: index, collector: &collector) {
                 index = end
-            } else if let end = person(at: index, scan: &scan, collector: &collector) {
+            } else if let end = person(at: index, collector: &collector) {
                 index = end
-            } else if let end = organization(at: index, scan: &scan, collector: &collector) {
+            } else if let end = organization(at: index, collector: &collector) {
                 index = end
-            } else if let end = location(at: index, scan: &scan, collector: &collector) {
+            } else if let end = location(at: index, collector: &collector) {
                 index = end
             } else {
                 index += 1
@@ -66,21 +67,17 @@ struct EntityRules {
 
     // MARK: - Documents
 
-    private func document(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
+    private func document(at index: Int, collector: inout EntityCollector) -> Int? {
         guard let type = Self.documents.match(scan, at: index) else { return nil }
         var code = index + type.length
         if code < scan.count, scan.ids[code] == LexiconVocabulary.so, scan.joined(code) { code += 1 }
         guard code < scan.count, scan.joined(code) else { return nil }
-        let flags = scan.tokens[code].flags
+        let flags = scan.flags[code]
         guard flags.contains(.hasDigit), !flags.isDisjoint(with: [.hasLetter, .hasConnector]) else { return nil }
-        var typeText = scan.surface(index..<(index + type.length))
-        typeText = String(typeText.prefix(1).uppercased()) + typeText.dropFirst()
-        let codeText = scan.surface(code..<(code + 1))
         collector.add(
             .document,
-            name: "\(typeText) số \(codeText)",
-            surface: scan.surface(index..<(code + 1)),
-            extraAliases: [codeText],
+            name: documentName(type: index..<(index + type.length), code: code),
+            extraAliases: [scan.surface(code..<(code + 1))],
             in: scan,
             tokens: index..<(code + 1)
         )
@@ -88,9 +85,15 @@ struct EntityRules {
         return code + 1
     }
 
+    /// `Chỉ thị số 35-CT/TW`: the type with a capital, `số`, the code.
+    private func documentName(type: Range<Int>, code: Int) -> String {
+        let typeText = scan.surface(type)
+        return "\(String(typeText.prefix(1).uppercased()) + typeText.dropFirst()) số \(scan.surface(code..<(code + 1)))"
+    }
+
     // MARK: - Persons
 
-    private func person(at start: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
+    private func person(at start: Int, collector: inout EntityCollector) -> Int? {
         var index = start
         var honorific: Bool?
         var sawTitle = false
@@ -109,7 +112,7 @@ struct EntityRules {
                 index += title.length
                 roleEnd = index
                 expectsLocation = false
-            } else if sawTitle, let (end, organization) = organizationName(at: index, scan: scan, beforeName: true) {
+            } else if sawTitle, let (end, organization) = organizationName(at: index, beforeName: true) {
                 organizations.append((index..<end, organization))
                 index = end
                 roleEnd = index
@@ -141,8 +144,7 @@ struct EntityRules {
         for (range, organization) in organizations {
             collector.add(
                 .organization,
-                name: organization.name,
-                surface: scan.surface(range),
+                name: organization.name ?? scan.surface(range),
                 extraAliases: organization.alias.map { [$0] } ?? [],
                 in: scan,
                 tokens: range
@@ -150,7 +152,7 @@ struct EntityRules {
             scan.markTaken(range)
         }
         if let place = split.location {
-            collector.add(.location, name: scan.surface(place), surface: scan.surface(place), in: scan, tokens: place)
+            collector.add(.location, name: scan.surface(place), in: scan, tokens: place)
             scan.markTaken(place)
             roleEnd = place.upperBound
         }
@@ -162,8 +164,7 @@ struct EntityRules {
             let text = scan.surface(roleStart..<roleEnd)
             role = text.prefix(1).uppercased() + text.dropFirst()
         }
-        let surface = scan.surface(name)
-        collector.add(.person, name: surface, surface: surface, role: role, in: scan, tokens: name)
+        collector.add(.person, name: scan.surface(name), role: role, in: scan, tokens: name)
         scan.markTaken(name)
         return name.upperBound
     }
@@ -216,12 +217,11 @@ struct EntityRules {
 
     // MARK: - Organizations
 
-    private func organization(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
-        guard let (end, organization) = organizationName(at: index, scan: scan) else { return nil }
+    private func organization(at index: Int, collector: inout EntityCollector) -> Int? {
+        guard let (end, organization) = organizationName(at: index) else { return nil }
         collector.add(
             .organization,
-            name: organization.name,
-            surface: scan.surface(index..<end),
+            name: organization.name ?? scan.surface(index..<end),
             extraAliases: organization.alias.map { [$0] } ?? [],
             in: scan,
             tokens: index..<end
@@ -234,14 +234,14 @@ struct EntityRules {
     ///
     /// In a role chain (`beforeName`), the name stops before a surname that starts a run of 2–4
     /// capitalized syllables: `Bộ trưởng Bộ Y tế Đào Hồng Lan` → `Bộ Y tế`.
-    func organizationName(at index: Int, scan: FieldScan, beforeName: Bool = false) -> (Int, Organization)? {
-        guard index < scan.count, scan.tokens[index].flags.contains(.capitalized) else { return nil }
+    func organizationName(at index: Int, beforeName: Bool = false) -> (Int, Organization)? {
+        guard index < scan.count, scan.flags[index].contains(.capitalized) else { return nil }
         if let fixed = Self.fixedOrganizations.match(scan, at: index) {
             return (index + fixed.length, fixed.value)
         }
         guard let head = Self.organizationHeads.match(scan, at: index) else { return nil }
         var end = index + head.length
-        guard end < scan.count, scan.joined(end), scan.tokens[end].flags.contains(.capitalized),
+        guard end < scan.count, scan.joined(end), scan.flags[end].contains(.capitalized),
             Self.notOrganizations.match(scan, at: index) == nil
         else { return nil }
         end += 1
@@ -251,7 +251,7 @@ struct EntityRules {
         // ("Văn hóa - Thể thao") one.
         var lowercaseLimit = 3
         while end < scan.count, end - index < 10 {
-            let flags = scan.tokens[end].flags
+            let flags = scan.flags[end]
             let dashJoin =
                 flags.contains(.afterDash) && flags.isDisjoint(with: Token.Flags.separators.subtracting(.afterDash))
             guard scan.joined(end) || (dashJoin && flags.contains(.capitalized)) else { break }
@@ -268,7 +268,7 @@ struct EntityRules {
                 end += 1
                 lowercaseRun = 0
             } else if scan.ids[end] == LexiconVocabulary.va, end + 1 < scan.count, scan.joined(end + 1),
-                scan.tokens[end + 1].flags.contains(.capitalized), !startsTrigger(at: end + 1)
+                scan.flags[end + 1].contains(.capitalized), !startsTrigger(at: end + 1)
             {
                 end += 2
                 lowercaseRun = 0
@@ -283,25 +283,20 @@ struct EntityRules {
                 break
             }
         }
-        return (end, Organization(name: scan.surface(index..<end), alias: nil, takesLocation: true))
+        return (end, Organization(name: nil, alias: nil, takesLocation: true))
     }
 
     // MARK: - Locations
 
-    private func location(at index: Int, scan: inout FieldScan, collector: inout EntityCollector) -> Int? {
+    private func location(at index: Int, collector: inout EntityCollector) -> Int? {
         guard let designator = Self.designators.match(scan, at: index) else { return nil }
         let start = index + designator.length
         guard start < scan.count, scan.joined(start) else { return nil }
         let isNumbered = designator.value
-        if isNumbered, scan.tokens[start].flags.contains(.hasDigit), !scan.tokens[start].flags.contains(.hasLetter) {
-            let designatorText = scan.surface(index..<start)
-            let name =
-                designatorText.prefix(1).uppercased() + designatorText.dropFirst() + " "
-                + scan.surface(start..<(start + 1))
+        if isNumbered, scan.flags[start].contains(.hasDigit), !scan.flags[start].contains(.hasLetter) {
             collector.add(
                 .location,
-                name: name,
-                surface: scan.surface(index..<(start + 1)),
+                name: numberedPlaceName(designator: index..<start, number: start),
                 in: scan,
                 tokens: index..<(start + 1)
             )
@@ -316,18 +311,12 @@ struct EntityRules {
             else { return nil }
             end = split.upperBound
         }
-        collector.add(
-            .location,
-            name: scan.surface(start..<end),
-            surface: scan.surface(start..<end),
-            in: scan,
-            tokens: start..<end
-        )
+        collector.add(.location, name: scan.surface(start..<end), in: scan, tokens: start..<end)
         scan.markTaken(start..<end)
         // Lists: "xã Phước Hưng, Khánh An, Phú Hữu" and "… và Kiên Giang".
         while end < scan.count {
             var next = end
-            let flags = scan.tokens[next].flags
+            let flags = scan.flags[next]
             if scan.ids[next] == LexiconVocabulary.va, scan.joined(next) {
                 next += 1
                 guard next < scan.count, scan.joined(next) else { break }
@@ -340,17 +329,18 @@ struct EntityRules {
             guard itemEnd > next, itemEnd - next <= 4 else { break }
             let closes = itemEnd == scan.count || !scan.joined(itemEnd) || scan.ids[itemEnd] == LexiconVocabulary.va
             guard closes || scan.ids[end] == LexiconVocabulary.va else { break }
-            collector.add(
-                .location,
-                name: scan.surface(next..<itemEnd),
-                surface: scan.surface(next..<itemEnd),
-                in: scan,
-                tokens: next..<itemEnd
-            )
+            collector.add(.location, name: scan.surface(next..<itemEnd), in: scan, tokens: next..<itemEnd)
             scan.markTaken(next..<itemEnd)
             end = itemEnd
         }
         return end
+    }
+
+    /// `Quận 1`: the designator with a capital and the number.
+    private func numberedPlaceName(designator: Range<Int>, number: Int) -> String {
+        let designatorText = scan.surface(designator)
+        return designatorText.prefix(1).uppercased() + designatorText.dropFirst() + " "
+            + scan.surface(number..<(number + 1))
     }
 
     /// The end of a run of name words starting at `start` that stops before any trigger.

@@ -1,7 +1,7 @@
 /// Counts further mentions of persons and places already found in the article (and of provinces): a
 /// run of capitalized syllables equal to a known name, longest first, 2–4 syllables.
 enum KnownNameRule {
-    static func run(on scan: inout FieldScan, collector: inout EntityCollector) {
+    static func run(on scan: FieldScan, collector: inout EntityCollector) {
         var index = 0
         while index < scan.count {
             guard !scan.taken[index], scan.isNameWord(index) else {
@@ -18,14 +18,7 @@ enum KnownNameRule {
             var length = runEnd - index
             while length >= 2 {
                 if let known = collector.knownName(scan.key(index..<(index + length))) {
-                    let surface = scan.surface(index..<(index + length))
-                    collector.add(
-                        known.kind,
-                        name: known.name,
-                        surface: surface,
-                        in: scan,
-                        tokens: index..<(index + length)
-                    )
+                    collector.add(known.kind, name: known.name, in: scan, tokens: index..<(index + length))
                     scan.markTaken(index..<(index + length))
                     index += length
                     matched = true

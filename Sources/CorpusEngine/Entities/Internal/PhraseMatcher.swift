@@ -42,8 +42,8 @@ struct PhraseMatcher<Value: Sendable>: @unchecked Sendable {
     /// The longest phrase at `index` of the field whose tokens follow each other with only white space
     /// between them.
     @inline(__always)
-    func match(_ scan: borrowing FieldScan, at index: Int) -> (length: Int, value: Value)? {
-        guard index < scan.ids.count else { return nil }
+    func match(_ scan: FieldScan, at index: Int) -> (length: Int, value: Value)? {
+        guard index < scan.count else { return nil }
         let first = scan.ids[index]
         guard first >= 0 else { return nil }
         let from = Int(firstStart[Int(first)])
@@ -51,11 +51,10 @@ struct PhraseMatcher<Value: Sendable>: @unchecked Sendable {
         guard from < to else { return nil }
         candidateLoop: for candidate in from..<to {
             let length = Int(candidateLength[candidate])
-            guard index + length <= scan.ids.count else { continue }
+            guard index + length <= scan.count else { continue }
             let start = Int(candidateStart[candidate])
             for offset in 1..<max(length, 1) {
-                guard scan.ids[index + offset] == pool[start + offset], scan.tokens[index + offset].followsDirectly
-                else {
+                guard scan.ids[index + offset] == pool[start + offset], scan.joined(index + offset) else {
                     continue candidateLoop
                 }
             }

@@ -49,6 +49,11 @@ struct Scratch<Element> {
         nonmutating set { base[index] = newValue }
     }
 
+    /// Counts `count` more elements as appended after writing them through ``base`` (within a
+    /// ``reserve(_:)``).
+    @inline(__always)
+    mutating func advance(by count: Int) { self.count += count }
+
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
     var mutableBuffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
 
@@ -65,6 +70,15 @@ struct Scratch<Element> {
 }
 
 extension Scratch where Element == UInt8 {
+    /// Appends bytes.
+    @inline(__always)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        advance(by: bytes.count)
+    }
+
     /// Appends the UTF-8 encoding of a scalar value.
     @inline(__always)
     mutating func appendScalar(_ value: UInt32) {

@@ -1,0 +1,143 @@
+/// The display name and id of each (kind, token sequence) seen by an ``EntityCollector``.
+///
+/// The rules make an entity's name a function of its kind and tokens, so the name is canonicalized
+/// and the id computed once per distinct token sequence. Names and ids are interned in the chunk's
+/// strings. Keys are the normalized-token hashes of the mention, compared in full.
+struct NameCache {
+    struct Entry {
+        var kind: EntityKind
+        var keyStart: Int32
+        var keyCount: Int32
+        /// Interned display name and id; -1 when the id is empty (the mention is dropped).
+        var display: Int32
+        var id: Int32
+    }
+
+    private(set) var entries: [Entry] = []
+    private var keyPool: [UInt64] = []
+    private var slots: [Int32] = []
+    private var slotHashes: [UInt64] = []
+
+    var count: Int { entries.count }
+
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        keyPool.removeAll(keepingCapacity: true)
+        for index in slots.indices { slots[index] = -1 }
+    }
+
+    @inline(__always)
+    static func hash(_ kind: EntityKind, _ key: TokenKey) -> UInt64 {
+        var hash = key.combined
+        hash ^= UInt64(kind.ordinal) &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ (hash >> 31)
+    }
+
+    /// The entry index for the key, or `nil`.
+    @inline(__always)
+    func find(_ kind: EntityKind, _ key: TokenKey, hash: UInt64) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 { return nil }
+            if slotHashes[slot] == hash {
+                let entry = entries[Int(index)]
+                if entry.kind == kind, Int(entry.keyCount) == key.hashes.count {
+                    let matches = keyPool.withUnsafeBufferPointer { pool in
+                        key.equals(UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]))
+                    }
+                    if matches { return index }
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds an entry for a key that ``find(_:_:hash:)`` did not find.
+    mutating func insert(_ kind: EntityKind, _ key: TokenKey, hash: UInt64, display: Int32, id: Int32) -> Int32 {
+        if slots.count < 2 * (entries.count + 1) { grow() }
+        let index = Int32(entries.count)
+        entries.append(
+            Entry(kind: kind, keyStart: Int32(keyPool.count), keyCount: Int32(key.hashes.count), display: display, id: id)
+        )
+        keyPool.append(contentsOf: key.hashes)
+        place(index, hash: hash)
+        return index
+    }
+
+    private mutating func place(_ index: Int32, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = index
+        slotHashes[slot] = hash
+    }
+
+    private mutating func grow() {
+        let capacity = max(256, slots.count * 2)
+        slots = [Int32](repeating: -1, count: capacity)
+        slotHashes = [UInt64](repeating: 0, count: capacity)
+        for (index, entry) in entries.enumerated() {
+            let hash = keyPool.withUnsafeBufferPointer { pool in
+                Self.hash(
+                    entry.kind,
+                    TokenKey(hashes: UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]))
+                )
+            }
+            place(Int32(index), hash: hash)
+        }
+    }
+}
+
+/// The persons and places found so far in one article, by the token hashes of their names (for the
+/// known-name rule); a later mention with the same tokens replaces the kind and name.
+struct KnownNames {
+    private struct Entry {
+        var hash: UInt64
+        var keyStart: Int32
+        var keyCount: Int32
+        var kind: EntityKind
+        var name: Int32
+    }
+
+    private var entries: [Entry] = []
+    private var keyPool: [UInt64] = []
+
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        keyPool.removeAll(keepingCapacity: true)
+    }
+
+    /// The kind and interned name of the person or place with these tokens, if any.
+    @inline(__always)
+    func find(_ key: TokenKey, hash: UInt64) -> (kind: EntityKind, name: Int32)? {
+        guard let index = index(key, hash: hash) else { return nil }
+        return (entries[index].kind, entries[index].name)
+    }
+
+    mutating func set(_ key: TokenKey, hash: UInt64, kind: EntityKind, name: Int32) {
+        if let index = index(key, hash: hash) {
+            entries[index].kind = kind
+            entries[index].name = name
+            return
+        }
+        entries.append(
+            Entry(hash: hash, keyStart: Int32(keyPool.count), keyCount: Int32(key.hashes.count), kind: kind, name: name)
+        )
+        keyPool.append(contentsOf: key.hashes)
+    }
+
+    @inline(__always)
+    private func index(_ key: TokenKey, hash: UInt64) -> Int? {
+        for index in entries.indices where entries[index].hash == hash {
+            let entry = entries[index]
+            let matches = keyPool.withUnsafeBufferPointer { pool in
+                key.equals(UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]))
+            }
+            if matches { return index }
+        }
+        return nil
+    }
+}
