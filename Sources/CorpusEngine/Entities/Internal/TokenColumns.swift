@@ -22,6 +22,7 @@ struct TokenColumns {
     private var hashes = Scratch<UInt64>(capacity: 1_024)
     private var taken = Scratch<Bool>(capacity: 1_024)
     private var fields: [FieldRange] = []
+    private var forms = TokenFormCache()
 
     /// Forgets the previous article's tokens.
     mutating func removeAll() {
@@ -37,8 +38,8 @@ struct TokenColumns {
         fields.removeAll(keepingCapacity: true)
     }
 
-    /// Copies a field's text and tokenizes it (normalized forms only), looking each token up in the
-    /// entity vocabulary.
+    /// Copies a field's text and tokenizes it, with each token's vocabulary id and normalized-form hash
+    /// (from the ``TokenFormCache``; a token not seen before is normalized on its own).
     mutating func append(field: Int, text: String, vocabulary: LexiconVocabulary) {
         let byteStart = bytes.count
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -63,23 +64,34 @@ struct TokenColumns {
         let hashesOut = hashes.base + tokenStart
         let takenOut = taken.base + tokenStart
         var count = 0
-        var scanner = TokenScanner(
-            bytes: UnsafeBufferPointer(start: bytes.base + byteStart, count: byteCount),
-            wantsForms: true,
-            wantsFolded: false
-        )
-        scanner.run { token, forms in
-            let hash = LexiconVocabulary.hash(forms.normalizedUTF8)
+        let text = UnsafeBufferPointer(start: bytes.base + byteStart, count: byteCount)
+        var scanner = TokenScanner(bytes: text, wantsForms: false)
+        var cache = self.forms
+        scanner.run { token, _ in
+            let raw = UnsafeBufferPointer(rebasing: text[token.utf8Range])
+            let value = cache.value(of: raw) { raw in
+                var value = TokenFormCache.Value(hash: 0, id: -1)
+                var tokens = 0
+                var single = TokenScanner(bytes: raw, wantsForms: true, wantsFolded: false)
+                single.run { _, forms in
+                    value.hash = LexiconVocabulary.hash(forms.normalizedUTF8)
+                    value.id = vocabulary.id(ofNormalized: forms.normalizedUTF8, hash: value.hash)
+                    tokens += 1
+                }
+                assert(tokens == 1, "a token's text alone must scan as that one token")
+                return value
+            }
             flagsOut[count] = token.flags
             scalarStartsOut[count] = Int32(truncatingIfNeeded: token.scalarRange.lowerBound)
             scalarEndsOut[count] = Int32(truncatingIfNeeded: token.scalarRange.upperBound)
             utf8StartsOut[count] = Int32(truncatingIfNeeded: token.utf8Range.lowerBound)
             utf8EndsOut[count] = Int32(truncatingIfNeeded: token.utf8Range.upperBound)
-            hashesOut[count] = hash
-            idsOut[count] = vocabulary.id(ofNormalized: forms.normalizedUTF8, hash: hash)
+            hashesOut[count] = value.hash
+            idsOut[count] = value.id
             takenOut[count] = false
             count += 1
         }
+        self.forms = cache
         flags.advance(by: count)
         scalarStarts.advance(by: count)
         scalarEnds.advance(by: count)
@@ -130,6 +142,7 @@ struct TokenColumns {
         ids.deallocate()
         hashes.deallocate()
         taken.deallocate()
+        forms.deallocate()
     }
 }
 
