@@ -146,15 +146,19 @@ public struct CorpusLoader: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DirectoryError(path: directory, reason: "not a directory")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+        // Names ending in `.txt` in any case (only ASCII letters lowercase to `t` and `x`, so the byte test
+        // selects the same names as `lowercased().hasSuffix(".txt")`).
+        let relativePaths = DirectoryListing.relativePaths(under: directory) { name in
+            guard name.count >= 4 else { return false }
+            let tail = name.count - 4
+            return name[tail] == 0x2E && name[tail + 1] | 0x20 == 0x74 && name[tail + 2] | 0x20 == 0x78
+                && name[tail + 3] | 0x20 == 0x74
+        }
+        guard let relativePaths else {
             throw DirectoryError(path: directory, reason: "cannot be listed")
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.lowercased().hasSuffix(".txt") { files.append(base + relative) }
-        }
-        return files.sorted()
+        return relativePaths.map { base + $0 }.sorted()
     }
 
     /// The article id for a path: the file name without its extension.

@@ -69,7 +69,8 @@ extension ArticleParser {
     }
 
     static func shapeKind(_ line: SourceLine) -> LineKind {
-        let words = LineShape.wordCount(line.text)
+        // Only compared with 80, 60 and 12 below.
+        let words = LineShape.wordCount(line.text, upTo: 80)
         if words <= 80, hasPhotoMarker(line.text) { return .caption }
         if LineShape.endsWithTerminalPunctuation(line.text) || words > maxCaptionWords { return .paragraph }
         if !LineShape.startsWithCapitalOrDigit(line.text) { return .paragraph }

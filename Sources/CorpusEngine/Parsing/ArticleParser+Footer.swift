@@ -49,7 +49,7 @@ extension ArticleParser {
         body = body.trimmingSpaces
         let lower = body.prefix(6).lowercased()
         guard lower.hasPrefix("theo ") || lower.hasPrefix("nguồn") else { return nil }
-        let words = LineShape.wordCount(body)
+        let words = LineShape.wordCount(body, upTo: 12)
         guard words >= 2, words <= 12, !LineShape.endsWithTerminalPunctuation(body) || words <= 6 else { return nil }
         var credit = LineShape.collapsingSpaces(body)
         if credit.hasSuffix(".") { credit.removeLast() }
@@ -58,7 +58,7 @@ extension ArticleParser {
 
     /// The author and agency of a byline line, or `nil` if the line does not look like one.
     static func byline(_ text: Substring) -> (author: String, source: String)? {
-        guard text.unicodeScalars.count <= 80, !LineShape.containsDigit(text) else { return nil }
+        guard LineShape.scalarCount(text, upTo: 80) <= 80, !LineShape.containsDigit(text) else { return nil }
         guard !LineShape.endsWithTerminalPunctuation(text) else { return nil }
         var body = text
         var hadPrefix = false

@@ -4,7 +4,7 @@ enum DateLine {
     /// at most a few words around them (`Thứ ba, 12/11/2019 - 08:21 (GMT+7)`). The time is Vietnam
     /// local time.
     static func parse(_ line: Substring) -> PublishedTime? {
-        guard line.unicodeScalars.count <= 64 else { return nil }
+        guard LineShape.scalarCount(line, upTo: 64) <= 64 else { return nil }
         var numbers: [(value: Int, digits: Int, separator: UInt8)] = []
         var letterRuns = 0
         var inLetters = false

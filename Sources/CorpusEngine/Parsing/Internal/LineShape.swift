@@ -3,13 +3,40 @@ enum LineShape {
     /// Number of words separated by spaces or tabs (a U+00A0 inside a line does not separate; lines are
     /// already trimmed of it).
     static func wordCount(_ text: Substring) -> Int {
+        wordCount(text, upTo: Int.max)
+    }
+
+    /// The number of words, counting stops once it passes `limit` (the result is then `limit + 1`): the
+    /// parser only compares counts with small bounds, and body paragraphs are long.
+    static func wordCount(_ text: Substring, upTo limit: Int) -> Int {
         text.withUTF8Buffer { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
             var count = 0
             var previousWasSpace = true
-            for byte in bytes {
+            var index = 0
+            let n = bytes.count
+            while index < n {
+                let byte = base[index]
                 let isSpace = byte == 0x20 || byte == 0x09
-                if !isSpace, previousWasSpace { count += 1 }
+                if !isSpace, previousWasSpace {
+                    count += 1
+                    if count > limit { return count }
+                }
                 previousWasSpace = isSpace
+                index += 1
+            }
+            return count
+        }
+    }
+
+    /// The number of Unicode scalars, counting stops once it passes `limit` (UTF-8 lead bytes are
+    /// counted, which is the scalar count of valid UTF-8).
+    static func scalarCount(_ text: Substring, upTo limit: Int) -> Int {
+        text.withUTF8Buffer { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                count += 1
+                if count > limit { return count }
             }
             return count
         }
