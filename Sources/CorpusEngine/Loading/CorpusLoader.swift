@@ -87,13 +87,21 @@ public struct CorpusLoader: Sendable {
         var summary = LoadSummary()
         summary.filesFound = files.count
         var builder = CorpusBuilder()
-        await withTaskGroup(of: (Int, ChunkResult).self) { group in
+        await withTaskGroup(of: (Int, ChunkResult, EntityCollector).self) { group in
             var next = 0
+            // Each task takes an idle collector and gives it back with its chunk, so that the collectors'
+            // buffers and name memos serve the whole load (one per worker).
+            var idleCollectors: [EntityCollector] = []
             func submit() {
                 guard next < chunks.count else { return }
                 let index = next
                 let chunk = chunks[index]
-                group.addTask { (index, Self.process(chunk)) }
+                let collector = idleCollectors.popLast() ?? EntityCollector()
+                group.addTask {
+                    var collector = collector
+                    let result = Self.process(chunk, collector: &collector)
+                    return (index, result, collector)
+                }
                 next += 1
             }
             for _ in 0..<options.concurrency { submit() }
@@ -102,7 +110,8 @@ public struct CorpusLoader: Sendable {
             var pending: [Int: ChunkResult] = [:]
             var nextToMerge = 0
             var seenIDs: [String: String] = [:]
-            while let (index, result) = await group.next() {
+            while let (index, result, collector) = await group.next() {
+                idleCollectors.append(collector)
                 submit()
                 done.filesDone += chunks[index].count
                 done.bytesRead += result.bytes
@@ -176,11 +185,10 @@ public struct CorpusLoader: Sendable {
         var bytes = 0
     }
 
-    static func process(_ paths: [String]) -> ChunkResult {
+    static func process(_ paths: [String], collector: inout EntityCollector) -> ChunkResult {
         var result = ChunkResult()
         let parser = ArticleParser()
         let extractor = EntityExtractor()
-        var collector = EntityCollector()
         for path in paths {
             do {
                 let bytes = try FileReader.contents(ofFile: path).get()

@@ -8,8 +8,7 @@ struct CorpusBuilder {
     private struct Draft {
         var id: String
         var kind: EntityKind
-        /// Name slots keyed by chunk string (text may repeat across chunks; merged at the end).
-        var nameSlots: [Int32: Int] = [:]
+        /// Distinct names (by text) with their mention counts, in first-seen order.
         var names: [(name: String, count: Int)] = []
         var aliases: [String] = []
         var aliasSet: Set<UTF8Key> = []
@@ -18,6 +17,25 @@ struct CorpusBuilder {
         var mentionCount = 0
         var occurrences: [Entity.Occurrence] = []
         var mentionStore: [Entity.PackedMention] = []
+        /// What the strings of the chunk being added map to: name string → slot in `names`, and the
+        /// alias strings already merged (reset when a chunk first touches the draft).
+        var chunkNames: [(string: Int32, slot: Int)] = []
+        var chunkAliases: [Int32] = []
+
+        init(id: String, kind: EntityKind) {
+            self.id = id
+            self.kind = kind
+        }
+
+        /// The slot in `names` of a chunk's name string.
+        mutating func nameSlot(_ string: Int32, text: @autoclosure () -> String) -> Int {
+            if let known = chunkNames.first(where: { $0.string == string }) { return known.slot }
+            let name = text()
+            let slot = names.firstIndex { UTF8Key.bytesEqual($0.name, name) } ?? names.count
+            if slot == names.count { names.append((name, 0)) }
+            chunkNames.append((string, slot))
+            return slot
+        }
     }
 
     // Drafts live in an array and are mutated in place: copying a draft out of a dictionary and back
@@ -45,8 +63,9 @@ struct CorpusBuilder {
 
     /// Adds a chunk of articles with the entity records they point to.
     mutating func add(_ items: [(article: Article, records: Range<Int32>)], entities chunk: ChunkEntities) {
-        var chunkMap = [Int32](repeating: -1, count: chunk.strings.count)
-        var seenAliases: Set<Int64> = []
+        let strings = chunk.strings
+        var chunkMap = [Int32](repeating: -1, count: strings.count)
+        articles.reserveCapacity(articles.count + items.count)
         for item in items {
             let articleIndex = articles.count
             articles.append(item.article)
@@ -54,7 +73,7 @@ struct CorpusBuilder {
                 let record = chunk.records[Int(recordIndex)]
                 var slot = Int(chunkMap[Int(record.id)])
                 if slot < 0 {
-                    let id = chunk.strings[Int(record.id)]
+                    let id = strings[Int(record.id)]
                     if let existing = draftIndex[id] {
                         slot = existing
                     } else {
@@ -63,22 +82,19 @@ struct CorpusBuilder {
                         drafts.append(Draft(id: id, kind: record.kind))
                     }
                     chunkMap[Int(record.id)] = Int32(slot)
-                    drafts[slot].nameSlots = [:]
+                    drafts[slot].chunkNames.removeAll(keepingCapacity: true)
+                    drafts[slot].chunkAliases.removeAll(keepingCapacity: true)
                 }
-                if let nameSlot = drafts[slot].nameSlots[record.name] {
-                    drafts[slot].names[nameSlot].count += Int(record.mentionCount)
-                } else {
-                    drafts[slot].nameSlots[record.name] = drafts[slot].names.count
-                    drafts[slot].names.append((chunk.strings[Int(record.name)], Int(record.mentionCount)))
-                }
-                for alias in chunk.aliases(of: record)
-                where seenAliases.insert(Int64(slot) << 32 | Int64(alias)).inserted {
-                    let text = chunk.strings[Int(alias)]
+                let nameSlot = drafts[slot].nameSlot(record.name, text: strings[Int(record.name)])
+                drafts[slot].names[nameSlot].count += Int(record.mentionCount)
+                for alias in chunk.aliases(of: record) where !drafts[slot].chunkAliases.contains(alias) {
+                    drafts[slot].chunkAliases.append(alias)
+                    let text = strings[Int(alias)]
                     if drafts[slot].aliasSet.insert(UTF8Key(text)).inserted { drafts[slot].aliases.append(text) }
                 }
                 var articleRoles: [String] = []
                 for role in chunk.roles(of: record) {
-                    let text = chunk.strings[Int(role)]
+                    let text = strings[Int(role)]
                     articleRoles.append(text)
                     if drafts[slot].roleSet.insert(UTF8Key(text)).inserted { drafts[slot].roles.append(text) }
                 }
@@ -98,7 +114,6 @@ struct CorpusBuilder {
             }
             refStarts.append(Int32(refDrafts.count))
         }
-        for slot in Set(chunkMap.filter { $0 >= 0 }) { drafts[Int(slot)].nameSlots = [:] }
     }
 
     /// Sorts articles by id and entities by id, remaps indexes and builds the lookup tables.
@@ -111,16 +126,10 @@ struct CorpusBuilder {
         for (position, draft) in order.enumerated() { finalIndex[draft] = Int32(position) }
         let entities = order.map { index -> Entity in
             let draft = drafts[index]
-            var totals: [UTF8Key: Int] = [:]
-            var names: [UTF8Key] = []
-            for (name, count) in draft.names {
-                let key = UTF8Key(name)
-                if totals[key] == nil { names.append(key) }
-                totals[key, default: 0] += count
-            }
-            var best = names[0]
-            for candidate in names.dropFirst() where totals[candidate]! > totals[best]! { best = candidate }
-            let name = best.string
+            // Names are distinct by text, in first-seen order: the most mentioned wins, ties the first.
+            var best = draft.names[0]
+            for candidate in draft.names.dropFirst() where candidate.count > best.count { best = candidate }
+            let name = best.name
             let occurrences = draft.occurrences.map {
                 Entity.Occurrence(
                     articleIndex: Int(newArticleIndex[$0.articleIndex]),

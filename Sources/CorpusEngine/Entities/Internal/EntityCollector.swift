@@ -5,7 +5,7 @@
 /// sequence (``NameCache``), names, aliases and roles are interned in the chunk's strings
 /// (``InternedStrings``, looked up by bytes), and the article's drafts are found by interned id. One
 /// collector serves a whole chunk of articles, so that the caches and buffers are reused.
-struct EntityCollector {
+struct EntityCollector: Sendable {
     private struct Draft {
         var kind: EntityKind = .person
         var id: Int32 = -1
@@ -32,7 +32,11 @@ struct EntityCollector {
     /// Strings and records of the articles collected so far.
     private(set) var chunk = ChunkEntities()
     private var cache = NameCache()
+    private var memo = NameMemo()
+    /// Numbers the chunks this collector served, for the interned indexes kept in ``memo``.
+    private var chunkNumber = 0
     private var known = KnownNames()
+    private var nameScratch: [UInt8] = []
     private let tokenBox = TokenColumnsBox()
 
     // The current article's drafts (the first `draftCount` of `drafts`), found by interned id.
@@ -110,22 +114,56 @@ struct EntityCollector {
         in scan: FieldScan,
         tokens range: Range<Int>
     ) {
+        add(kind, role: role, extraAliases: extraAliases(), in: scan, tokens: range) { bytes in
+            var text = name()
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
+
+    /// Records a mention whose name is the text of its tokens (white space collapsed).
+    mutating func add(
+        _ kind: EntityKind,
+        role: String? = nil,
+        extraAliases: @autoclosure () -> [String] = [],
+        in scan: FieldScan,
+        tokens range: Range<Int>
+    ) {
+        add(kind, role: role, extraAliases: extraAliases(), in: scan, tokens: range) { bytes in
+            let raw = scan.rawSurface(range)
+            if SpaceCollapsing.needsWork(raw) {
+                SpaceCollapsing.collapse(raw) { bytes.append($0) }
+            } else {
+                bytes.append(contentsOf: raw)
+            }
+        }
+    }
+
+    /// Records a mention of an organization: a fixed one by its name, a head and name by its text.
+    mutating func add(_ organization: EntityRules.Organization, in scan: FieldScan, tokens range: Range<Int>) {
+        let aliases = organization.alias.map { [$0] } ?? []
+        if let name = organization.name {
+            add(.organization, name: name, extraAliases: aliases, in: scan, tokens: range)
+        } else {
+            add(.organization, extraAliases: aliases, in: scan, tokens: range)
+        }
+    }
+
+    private mutating func add(
+        _ kind: EntityKind,
+        role: String?,
+        extraAliases: @autoclosure () -> [String],
+        in scan: FieldScan,
+        tokens range: Range<Int>,
+        writeName: (inout [UInt8]) -> Void
+    ) {
         let key = scan.key(range)
         let hash = NameCache.hash(kind, key)
         let entryIndex: Int32
         if let found = cache.find(kind, key, hash: hash) {
             entryIndex = found
         } else {
-            let display = VietnameseText.canonicalizeTones(name())
-            let id = kind.entityID(forName: display)
-            let valid = id.utf8.count > kind.idPrefix.utf8.count + 1
-            entryIndex = cache.insert(
-                kind,
-                key,
-                hash: hash,
-                display: valid ? chunk.intern(display) : -1,
-                id: valid ? chunk.intern(id) : -1
-            )
+            let (display, id) = resolve(kind, writeName)
+            entryIndex = cache.insert(kind, key, hash: hash, display: display, id: id)
         }
         let entry = cache.entries[Int(entryIndex)]
         guard entry.id >= 0 else { return }
@@ -149,6 +187,39 @@ struct EntityCollector {
         if kind == .person || kind == .location {
             known.set(key, hash: key.combined, kind: kind, name: entry.display)
         }
+    }
+
+    /// The interned display name and id (-1, -1 when the id is empty) of an entity named by the bytes
+    /// `writeName` writes: `canonicalizeTones` and `entityID`, remembered by name across chunks.
+    private mutating func resolve(_ kind: EntityKind, _ writeName: (inout [UInt8]) -> Void) -> (Int32, Int32) {
+        var bytes = nameScratch
+        nameScratch = []
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(UInt8(kind.ordinal))
+        writeName(&bytes)
+        let index = bytes.withUnsafeBufferPointer { key in
+            let hash = ByteHash.hash(key)
+            if let found = memo.find(key, hash: hash) { return found }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: key.dropFirst()), as: UTF8.self)
+            let display = VietnameseText.canonicalizeTones(name)
+            let id = kind.entityID(forName: display)
+            let valid = id.utf8.count > kind.idPrefix.utf8.count + 1
+            return memo.insert(
+                key,
+                hash: hash,
+                value: NameMemo.Value(display: display, id: valid ? id : nil, chunk: -1, displayIndex: -1, idIndex: -1)
+            )
+        }
+        nameScratch = bytes
+        var value = memo[index]
+        guard let id = value.id else { return (-1, -1) }
+        if value.chunk != chunkNumber {
+            value.chunk = chunkNumber
+            value.displayIndex = chunk.intern(value.display)
+            value.idIndex = chunk.intern(id)
+            memo[index] = value
+        }
+        return (value.displayIndex, value.idIndex)
     }
 
     private mutating func addAlias(_ alias: Int32, to slot: Int) {
@@ -243,6 +314,7 @@ struct EntityCollector {
         swap(&result, &chunk)
         result.finish()
         cache.removeAll()
+        chunkNumber += 1
         return result
     }
 }

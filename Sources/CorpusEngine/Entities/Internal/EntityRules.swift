@@ -142,17 +142,11 @@ struct EntityRules {
             collector: collector
         )
         for (range, organization) in organizations {
-            collector.add(
-                .organization,
-                name: organization.name ?? scan.surface(range),
-                extraAliases: organization.alias.map { [$0] } ?? [],
-                in: scan,
-                tokens: range
-            )
+            collector.add(organization, in: scan, tokens: range)
             scan.markTaken(range)
         }
         if let place = split.location {
-            collector.add(.location, name: scan.surface(place), in: scan, tokens: place)
+            collector.add(.location, in: scan, tokens: place)
             scan.markTaken(place)
             roleEnd = place.upperBound
         }
@@ -164,7 +158,7 @@ struct EntityRules {
             let text = scan.surface(roleStart..<roleEnd)
             role = text.prefix(1).uppercased() + text.dropFirst()
         }
-        collector.add(.person, name: scan.surface(name), role: role, in: scan, tokens: name)
+        collector.add(.person, role: role, in: scan, tokens: name)
         scan.markTaken(name)
         return name.upperBound
     }
@@ -219,13 +213,7 @@ struct EntityRules {
 
     private func organization(at index: Int, collector: inout EntityCollector) -> Int? {
         guard let (end, organization) = organizationName(at: index) else { return nil }
-        collector.add(
-            .organization,
-            name: organization.name ?? scan.surface(index..<end),
-            extraAliases: organization.alias.map { [$0] } ?? [],
-            in: scan,
-            tokens: index..<end
-        )
+        collector.add(organization, in: scan, tokens: index..<end)
         scan.markTaken(index..<end)
         return end
     }
@@ -311,7 +299,7 @@ struct EntityRules {
             else { return nil }
             end = split.upperBound
         }
-        collector.add(.location, name: scan.surface(start..<end), in: scan, tokens: start..<end)
+        collector.add(.location, in: scan, tokens: start..<end)
         scan.markTaken(start..<end)
         // Lists: "xã Phước Hưng, Khánh An, Phú Hữu" and "… và Kiên Giang".
         while end < scan.count {
@@ -329,7 +317,7 @@ struct EntityRules {
             guard itemEnd > next, itemEnd - next <= 4 else { break }
             let closes = itemEnd == scan.count || !scan.joined(itemEnd) || scan.ids[itemEnd] == LexiconVocabulary.va
             guard closes || scan.ids[end] == LexiconVocabulary.va else { break }
-            collector.add(.location, name: scan.surface(next..<itemEnd), in: scan, tokens: next..<itemEnd)
+            collector.add(.location, in: scan, tokens: next..<itemEnd)
             scan.markTaken(next..<itemEnd)
             end = itemEnd
         }

@@ -147,7 +147,10 @@ struct TokenColumns {
 }
 
 /// Owns the ``TokenColumns`` of an ``EntityCollector`` and frees them with it.
-final class TokenColumnsBox {
+///
+/// `@unchecked Sendable`: the loader moves collectors between tasks, one task at a time; a collector
+/// (and its columns) is never used by two tasks at once.
+final class TokenColumnsBox: @unchecked Sendable {
     var columns = TokenColumns()
 
     deinit { columns.deallocate() }
