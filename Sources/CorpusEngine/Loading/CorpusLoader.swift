@@ -87,20 +87,19 @@ public struct CorpusLoader: Sendable {
         var summary = LoadSummary()
         summary.filesFound = files.count
         var builder = CorpusBuilder()
-        await withTaskGroup(of: (Int, ChunkResult, EntityCollector).self) { group in
+        await withTaskGroup(of: (Int, ChunkResult, CollectorSlot).self) { group in
             var next = 0
             // Each task takes an idle collector and gives it back with its chunk, so that the collectors'
             // buffers and name memos serve the whole load (one per worker).
-            var idleCollectors: [EntityCollector] = []
+            var idleCollectors: [CollectorSlot] = []
             func submit() {
                 guard next < chunks.count else { return }
                 let index = next
                 let chunk = chunks[index]
-                let collector = idleCollectors.popLast() ?? EntityCollector()
+                let slot = idleCollectors.popLast() ?? CollectorSlot()
                 group.addTask {
-                    var collector = collector
-                    let result = Self.process(chunk, collector: &collector)
-                    return (index, result, collector)
+                    let result = Self.process(chunk, collector: &slot.collector)
+                    return (index, result, slot)
                 }
                 next += 1
             }
@@ -175,6 +174,15 @@ public struct CorpusLoader: Sendable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+
+    /// A worker's ``EntityCollector``, handed from task to task by reference (a copy of the struct would
+    /// make each task copy the collector's buffers on first write).
+    ///
+    /// `@unchecked Sendable`: one task at a time owns a slot; the loader gives it to the next task only
+    /// after the previous one returned it.
+    final class CollectorSlot: @unchecked Sendable {
+        var collector = EntityCollector()
     }
 
     struct ChunkResult: Sendable {

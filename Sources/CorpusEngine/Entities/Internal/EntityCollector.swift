@@ -5,7 +5,7 @@
 /// sequence (``NameCache``), names, aliases and roles are interned in the chunk's strings
 /// (``InternedStrings``, looked up by bytes), and the article's drafts are found by interned id. One
 /// collector serves a whole chunk of articles, so that the caches and buffers are reused.
-struct EntityCollector: Sendable {
+struct EntityCollector {
     private struct Draft {
         var kind: EntityKind = .person
         var id: Int32 = -1

@@ -21,7 +21,7 @@ struct TokenColumns {
     private var ids = Scratch<Int32>(capacity: 1_024)
     private var hashes = Scratch<UInt64>(capacity: 1_024)
     private var taken = Scratch<Bool>(capacity: 1_024)
-    private var fields: [FieldRange] = []
+    private var fields = Scratch<FieldRange>(capacity: 64)
     private var forms = TokenFormCache()
 
     /// Forgets the previous article's tokens.
@@ -35,7 +35,7 @@ struct TokenColumns {
         ids.removeAll()
         hashes.removeAll()
         taken.removeAll()
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
     }
 
     /// Copies a field's text and tokenizes it, with each token's vocabulary id and normalized-form hash
@@ -113,7 +113,7 @@ struct TokenColumns {
 
     /// Views of the fields appended since ``removeAll()``, in order.
     func scans() -> [FieldScan] {
-        fields.map { range in
+        fields.buffer.map { range in
             let start = range.tokenStart
             return FieldScan(
                 field: range.field,
@@ -143,14 +143,12 @@ struct TokenColumns {
         hashes.deallocate()
         taken.deallocate()
         forms.deallocate()
+        fields.deallocate()
     }
 }
 
 /// Owns the ``TokenColumns`` of an ``EntityCollector`` and frees them with it.
-///
-/// `@unchecked Sendable`: the loader moves collectors between tasks, one task at a time; a collector
-/// (and its columns) is never used by two tasks at once.
-final class TokenColumnsBox: @unchecked Sendable {
+final class TokenColumnsBox {
     var columns = TokenColumns()
 
     deinit { columns.deallocate() }
