@@ -44,7 +44,7 @@ struct LoadStats: AsyncParsableCommand {
         print("entities       \(summary.entities) (\(kinds.joined(separator: ", ")))")
         print("file bytes     \(summary.fileBytes) (text fields \(summary.textBytes))")
         if let index = result.corpus.searchIndex { print("index bytes    \(index.indexByteCount)") }
-        print("seconds        \(String(format: "%.2f", summary.seconds))")
+        print("seconds        \(String(format: "%.2f", summary.seconds)) (\(summary.phases.map(\.description).joined(separator: ", ")))")
         print("MB/s           \(String(format: "%.1f", summary.megabytesPerSecond))")
         print("articles/s     \(String(format: "%.0f", summary.articlesPerSecond))")
         print(

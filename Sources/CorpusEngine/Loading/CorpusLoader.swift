@@ -73,7 +73,14 @@ public struct CorpusLoader: Sendable {
         directory: String,
         progress: (@Sendable (LoadProgress) -> Void)? = nil
     ) async throws -> Result {
-        try await load(files: Self.listArticleFiles(in: directory), progress: progress)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let files = try Self.listArticleFiles(in: directory)
+        let listed = clock.now - start
+        var result = await load(files: files, progress: progress)
+        result.summary.phases.insert(.init(name: "list", seconds: Self.seconds(listed)), at: 0)
+        result.summary.seconds += Self.seconds(listed)
+        return result
     }
 
     /// Loads the given files (paths), in the given order.
@@ -136,15 +143,25 @@ public struct CorpusLoader: Sendable {
                 }
             }
         }
-        var corpus = builder.finish()
+        var mark = start
+        func phase(_ name: String) {
+            let now = clock.now
+            summary.phases.append(.init(name: name, seconds: Self.seconds(now - mark)))
+            mark = now
+        }
+        phase("parse")
+        var corpus = await builder.finishConcurrently()
+        phase("finish")
         if let makeSearchIndex = options.makeSearchIndex {
             corpus = corpus.attaching(searchIndex: await makeSearchIndex(corpus))
+            phase("index")
         }
         summary.articles = corpus.articles.count
         summary.entitiesByKind = corpus.entityCountsByKind
         summary.textBytes = corpus.textByteCount
-        summary.seconds = Self.seconds(clock.now - start)
         Self.returnFreeMemory()
+        phase("trim")
+        summary.seconds = Self.seconds(clock.now - start)
         return Result(corpus: corpus, summary: summary)
     }
 

@@ -17,6 +17,26 @@ public struct LoadSummary: Sendable, Hashable {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// A step of the load and its wall-clock time.
+    public struct Phase: Sendable, Hashable, CustomStringConvertible {
+        /// `list`, `parse` (parsing, extraction and merging, in parallel), `finish` (sorting and lookup
+        /// tables), `index` (the search index, when built) or `trim` (returning freed memory).
+        public var name: String
+        /// Wall-clock seconds.
+        public var seconds: Double
+
+        /// Creates a phase record.
+        public init(name: String, seconds: Double) {
+            self.name = name
+            self.seconds = seconds
+        }
+
+        /// `name 1.23s`.
+        public var description: String { "\(name) \((seconds * 100).rounded() / 100)s" }
+    }
+
+    /// The steps of the load in order, with their wall-clock times.
+    public var phases: [Phase] = []
     /// `.txt` files found.
     public var filesFound = 0
     /// Articles loaded.

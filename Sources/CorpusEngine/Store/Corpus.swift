@@ -60,6 +60,27 @@ public struct Corpus: Sendable {
         self.suggestionKeys = suggestionKeys
     }
 
+    /// The entity lookup tables, built by ``CorpusBuilder``.
+    struct Lookups: Sendable {
+        var entityIndexByID: [String: Int]
+        var entitiesByKey: [String: [Int]]
+        var entitiesByFoldedKey: [String: [Int]]
+        var suggestionKeys: [SuggestionKey]
+    }
+
+    init(articleSide: CorpusBuilder.ArticleSide, entities: [Entity], lookups: Lookups) {
+        self.init(
+            articles: articleSide.articles,
+            entities: entities,
+            articleEntities: articleSide.articleEntities,
+            articleIndexByID: articleSide.articleIndexByID,
+            entityIndexByID: lookups.entityIndexByID,
+            entitiesByKey: lookups.entitiesByKey,
+            entitiesByFoldedKey: lookups.entitiesByFoldedKey,
+            suggestionKeys: lookups.suggestionKeys
+        )
+    }
+
     /// Returns a copy of the corpus with the search index attached.
     public func attaching(searchIndex: any CorpusSearchIndex) -> Corpus {
         var copy = self

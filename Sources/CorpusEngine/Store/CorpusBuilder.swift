@@ -5,7 +5,7 @@
 /// fixes display-name ties and alias order; ``finish()`` then sorts the articles by id and remaps every
 /// article index, so the finished corpus does not depend on scheduling.
 struct CorpusBuilder {
-    private struct Draft {
+    struct Draft: Sendable {
         var id: String
         var kind: EntityKind
         /// Distinct names (by text) with their mention counts, in first-seen order.
@@ -41,12 +41,18 @@ struct CorpusBuilder {
     // Drafts live in an array and are mutated in place: copying a draft out of a dictionary and back
     // would copy its occurrence array on every article (quadratic for frequent entities).
     private var draftIndex: [String: Int] = [:]
-    private var drafts: [Draft] = []
-    private var articles: [Article] = []
-    private var refDrafts: [Int32] = []
-    private var refCounts: [Int32] = []
-    private var refRoles: [[String]] = []
-    private var refStarts: [Int32] = [0]
+    var drafts: [Draft] = []
+    var articles: [Article] = []
+    /// Per article entity (record), in article order: the draft and the mention count; the records of
+    /// article `i` are `refStarts[i]..<refStarts[i + 1]`. Roles are rare and kept apart, by record.
+    var refs: [ArticleRef] = []
+    var refRoles: [Int32: [String]] = [:]
+    var refStarts: [Int32] = [0]
+
+    struct ArticleRef: Sendable {
+        var draft: Int32
+        var mentionCount: Int32
+    }
 
     init() {}
 
@@ -65,7 +71,6 @@ struct CorpusBuilder {
     mutating func add(_ items: [(article: Article, records: Range<Int32>)], entities chunk: ChunkEntities) {
         let strings = chunk.strings
         var chunkMap = [Int32](repeating: -1, count: strings.count)
-        articles.reserveCapacity(articles.count + items.count)
         for item in items {
             let articleIndex = articles.count
             articles.append(item.article)
@@ -92,11 +97,14 @@ struct CorpusBuilder {
                     let text = strings[Int(alias)]
                     if drafts[slot].aliasSet.insert(UTF8Key(text)).inserted { drafts[slot].aliases.append(text) }
                 }
-                var articleRoles: [String] = []
-                for role in chunk.roles(of: record) {
-                    let text = strings[Int(role)]
-                    articleRoles.append(text)
-                    if drafts[slot].roleSet.insert(UTF8Key(text)).inserted { drafts[slot].roles.append(text) }
+                if record.roleCount > 0 {
+                    var articleRoles: [String] = []
+                    for role in chunk.roles(of: record) {
+                        let text = strings[Int(role)]
+                        articleRoles.append(text)
+                        if drafts[slot].roleSet.insert(UTF8Key(text)).inserted { drafts[slot].roles.append(text) }
+                    }
+                    refRoles[Int32(refs.count)] = articleRoles
                 }
                 drafts[slot].mentionCount += Int(record.mentionCount)
                 drafts[slot].occurrences.append(
@@ -108,106 +116,54 @@ struct CorpusBuilder {
                 )
                 let mentions = Int(record.mentionStart)..<Int(record.mentionStart + record.mentionCount)
                 drafts[slot].mentionStore.append(contentsOf: chunk.mentions[mentions])
-                refDrafts.append(Int32(slot))
-                refCounts.append(record.mentionCount)
-                refRoles.append(articleRoles)
+                refs.append(ArticleRef(draft: Int32(slot), mentionCount: record.mentionCount))
             }
-            refStarts.append(Int32(refDrafts.count))
+            refStarts.append(Int32(refs.count))
         }
     }
 
     /// Sorts articles by id and entities by id, remaps indexes and builds the lookup tables.
     consuming func finish() -> Corpus {
-        let articleOrder = self.articles.indices.sorted { self.articles[$0].id < self.articles[$1].id }
-        var newArticleIndex = [Int32](repeating: 0, count: self.articles.count)
-        for (position, old) in articleOrder.enumerated() { newArticleIndex[old] = Int32(position) }
-        let order = drafts.indices.sorted { drafts[$0].id < drafts[$1].id }
-        var finalIndex = [Int32](repeating: 0, count: drafts.count)
-        for (position, draft) in order.enumerated() { finalIndex[draft] = Int32(position) }
-        let entities = order.map { index -> Entity in
-            let draft = drafts[index]
-            // Names are distinct by text, in first-seen order: the most mentioned wins, ties the first.
-            var best = draft.names[0]
-            for candidate in draft.names.dropFirst() where candidate.count > best.count { best = candidate }
-            let name = best.name
-            let occurrences = draft.occurrences.map {
-                Entity.Occurrence(
-                    articleIndex: Int(newArticleIndex[$0.articleIndex]),
-                    mentionStart: $0.mentionRange.lowerBound,
-                    mentionCount: $0.mentionCount
-                )
-            }
-            return Entity(
-                id: draft.id,
-                kind: draft.kind,
-                name: name,
-                aliases: draft.aliases,
-                roles: draft.roles,
-                mentionCount: draft.mentionCount,
-                occurrences: occurrences.sorted { $0.articleIndex < $1.articleIndex },
-                mentionStore: Array(draft.mentionStore)
-            )
-        }
-        drafts = []
-        var entityItems: [ArticleEntity] = []
-        entityItems.reserveCapacity(refDrafts.count)
-        var entityStarts: [Int32] = [0]
-        entityStarts.reserveCapacity(self.articles.count + 1)
-        for old in articleOrder {
-            for ref in Int(refStarts[old])..<Int(refStarts[old + 1]) {
-                entityItems.append(
-                    ArticleEntity(
-                        entityIndex: Int(finalIndex[Int(refDrafts[ref])]),
-                        mentionCount: Int(refCounts[ref]),
-                        roles: refRoles[ref]
-                    )
-                )
-            }
-            entityStarts.append(Int32(entityItems.count))
-        }
-        refDrafts = []
-        refRoles = []
-        let sortedArticles = articleOrder.map { self.articles[$0] }
-        self.articles = []
-        let articleEntities = ArticleEntityLists(items: entityItems, starts: entityStarts)
-        var entityIndexByID: [String: Int] = [:]
-        for (index, entity) in entities.enumerated() { entityIndexByID[entity.id] = index }
-        var articleIndexByID: [String: Int] = [:]
-        for (index, article) in sortedArticles.enumerated() { articleIndexByID[article.id] = index }
+        let articleOrder = Self.articleOrder(articles)
+        let entityOrder = Self.entityOrder(drafts)
+        var owned = self.drafts
+        self.drafts = []
+        let entities = Self.makeEntities(&owned, order: entityOrder, articleOrder: articleOrder)
+        let articleSide = Self.makeArticleSide(self.takeArticleParts(), articleOrder: articleOrder, entityOrder: entityOrder)
+        return Corpus(articleSide: articleSide, entities: entities, lookups: Self.makeLookups(entities))
+    }
 
-        var byKey: [String: [Int]] = [:]
-        var byFoldedKey: [String: [Int]] = [:]
-        var suggestions: [Corpus.SuggestionKey] = []
-        for (index, entity) in entities.enumerated() {
-            var seenKeys: Set<String> = []
-            for surface in [entity.name] + entity.aliases {
-                let analyzed = VietnameseTokenizer().analyze(surface)
-                let key = analyzed.map(\.normalized).joined(separator: " ")
-                guard !key.isEmpty, seenKeys.insert(key).inserted else { continue }
-                let folded = analyzed.map(\.folded).joined(separator: " ")
-                if byKey[key]?.last != index { byKey[key, default: []].append(index) }
-                if byFoldedKey[folded]?.last != index { byFoldedKey[folded, default: []].append(index) }
-                for start in analyzed.indices {
-                    suggestions.append(
-                        Corpus.SuggestionKey(
-                            folded: analyzed[start...].map(\.folded).joined(separator: " "),
-                            normalized: analyzed[start...].map(\.normalized).joined(separator: " "),
-                            entityIndex: index
-                        )
-                    )
-                }
-            }
+    /// ``finish()`` with its independent steps on two tasks: the articles' side (order, per-article
+    /// entity lists, id table) next to the entities and their lookup tables.
+    consuming func finishConcurrently() async -> Corpus {
+        let articles = Transfer(self.articles)
+        self.articles = []
+        async let sortedArticles = Self.articleOrder(articles.value)
+        let entityOrder = Self.entityOrder(drafts)
+        let articleOrder = await sortedArticles
+        let drafts = Transfer(self.drafts)
+        self.drafts = []
+        async let madeEntities = { () -> ([Entity], Corpus.Lookups) in
+            var owned = drafts.take()
+            let entities = Self.makeEntities(&owned, order: entityOrder, articleOrder: articleOrder)
+            return (entities, Self.makeLookups(entities))
+        }()
+        let parts = ArticleParts(articles: articles.take(), refs: refs, refRoles: refRoles, refStarts: refStarts)
+        refs = []
+        refRoles = [:]
+        refStarts = []
+        let articleSide = Self.makeArticleSide(parts, articleOrder: articleOrder, entityOrder: entityOrder)
+        let (entities, lookups) = await madeEntities
+        return Corpus(articleSide: articleSide, entities: entities, lookups: lookups)
+    }
+
+    private mutating func takeArticleParts() -> ArticleParts {
+        defer {
+            articles = []
+            refs = []
+            refRoles = [:]
+            refStarts = []
         }
-        suggestions.sort { ($0.folded, $0.entityIndex) < ($1.folded, $1.entityIndex) }
-        return Corpus(
-            articles: sortedArticles,
-            entities: entities,
-            articleEntities: articleEntities,
-            articleIndexByID: articleIndexByID,
-            entityIndexByID: entityIndexByID,
-            entitiesByKey: byKey,
-            entitiesByFoldedKey: byFoldedKey,
-            suggestionKeys: suggestions
-        )
+        return ArticleParts(articles: articles, refs: refs, refRoles: refRoles, refStarts: refStarts)
     }
 }
