@@ -94,20 +94,17 @@ public struct CorpusLoader: Sendable {
         var summary = LoadSummary()
         summary.filesFound = files.count
         var builder = CorpusBuilder()
-        await withTaskGroup(of: (Int, ChunkResult, CollectorSlot).self) { group in
+        await withTaskGroup(of: (Int, ChunkResult, Worker).self) { group in
             var next = 0
             // Each task takes an idle collector and gives it back with its chunk, so that the collectors'
             // buffers and name memos serve the whole load (one per worker).
-            var idleCollectors: [CollectorSlot] = []
+            var idleWorkers: [Worker] = []
             func submit() {
                 guard next < chunks.count else { return }
                 let index = next
                 let chunk = chunks[index]
-                let slot = idleCollectors.popLast() ?? CollectorSlot()
-                group.addTask {
-                    let result = Self.process(chunk, collector: &slot.collector)
-                    return (index, result, slot)
-                }
+                let worker = idleWorkers.popLast() ?? Worker()
+                group.addTask { (index, worker.process(chunk), worker) }
                 next += 1
             }
             for _ in 0..<options.concurrency { submit() }
@@ -116,8 +113,8 @@ public struct CorpusLoader: Sendable {
             var pending: [Int: ChunkResult] = [:]
             var nextToMerge = 0
             var seenIDs: [String: String] = [:]
-            while let (index, result, collector) = await group.next() {
-                idleCollectors.append(collector)
+            while let (index, result, worker) = await group.next() {
+                idleWorkers.append(worker)
                 submit()
                 done.filesDone += chunks[index].count
                 done.bytesRead += result.bytes
@@ -193,13 +190,21 @@ public struct CorpusLoader: Sendable {
         return String(name[..<dot])
     }
 
-    /// A worker's ``EntityCollector``, handed from task to task by reference (a copy of the struct would
-    /// make each task copy the collector's buffers on first write).
+    /// What a worker keeps from chunk to chunk: its ``EntityCollector`` (buffers, caches, name memo)
+    /// and its file buffer. Handed from task to task by reference: a copy of the collector would make
+    /// each task copy its buffers on first write.
     ///
-    /// `@unchecked Sendable`: one task at a time owns a slot; the loader gives it to the next task only
+    /// `@unchecked Sendable`: one task at a time owns a worker; the loader gives it to the next task only
     /// after the previous one returned it.
-    final class CollectorSlot: @unchecked Sendable {
+    final class Worker: @unchecked Sendable {
         var collector = EntityCollector()
+        var readBuffer = ReadBuffer()
+
+        deinit { readBuffer.deallocate() }
+
+        func process(_ paths: [String]) -> ChunkResult {
+            CorpusLoader.process(paths, collector: &collector, readBuffer: &readBuffer)
+        }
     }
 
     struct ChunkResult: Sendable {
@@ -210,13 +215,17 @@ public struct CorpusLoader: Sendable {
         var bytes = 0
     }
 
-    static func process(_ paths: [String], collector: inout EntityCollector) -> ChunkResult {
+    static func process(
+        _ paths: [String],
+        collector: inout EntityCollector,
+        readBuffer: inout ReadBuffer
+    ) -> ChunkResult {
         var result = ChunkResult()
         let parser = ArticleParser()
         let extractor = EntityExtractor()
         for path in paths {
             do {
-                let bytes = try FileReader.contents(ofFile: path).get()
+                let bytes = try FileReader.load(path, into: &readBuffer).get()
                 result.bytes += bytes.count
                 let article = try parser.parse(bytes: bytes, id: articleID(forPath: path), path: path).article
                 result.articles.append((article, extractor.extractRecords(from: article, into: &collector)))

@@ -31,17 +31,24 @@ extension ArticleParser {
             }
         )
         let kinds = body.map(Self.shapeKind)
+        var resolved = kinds
+        for index in resolved.indices where resolved[index] == .shortUnpunctuated {
+            let next = body.indices.dropFirst(index + 1).first { kinds[$0] != .caption }
+            resolved[index] = next.map { kinds[$0] == .paragraph } == true ? .heading : .caption
+        }
+        // Exact capacities for the arrays the article keeps (appending one by one leaves them up to
+        // half empty, which adds up over a corpus): paragraphs under each heading, sections, captions.
+        var paragraphsAhead = [Int](repeating: 0, count: resolved.count + 1)
+        for index in resolved.indices.reversed() {
+            paragraphsAhead[index] =
+                resolved[index] == .heading ? 0 : paragraphsAhead[index + 1] + (resolved[index] == .paragraph ? 1 : 0)
+        }
+        let sections = resolved.count { $0 == .heading } + (paragraphsAhead[0] > 0 ? 1 : 0)
+        state.article.sections.reserveCapacity(state.article.sections.count + sections)
+        state.article.captions.reserveCapacity(state.article.captions.count + resolved.count { $0 == .caption })
+        current.paragraphs.reserveCapacity(paragraphsAhead[0])
         for (index, line) in body.enumerated() {
-            var kind = kinds[index]
-            if kind == .shortUnpunctuated {
-                let next = body.indices.dropFirst(index + 1).first { kinds[$0] != .caption }
-                if let next, kinds[next] == .paragraph {
-                    kind = .heading
-                } else {
-                    kind = .caption
-                }
-            }
-            switch kind {
+            switch resolved[index] {
             case .paragraph:
                 current.paragraphs.append(String(line.text))
                 state.note(line, "paragraph")
@@ -50,6 +57,7 @@ extension ArticleParser {
                     state.article.sections.append(current)
                 }
                 current = Article.Section(heading: LineShape.collapsingSpaces(line.text))
+                current.paragraphs.reserveCapacity(paragraphsAhead[index + 1])
                 state.note(line, "heading (short, no final punctuation, a paragraph follows)")
             case .caption, .shortUnpunctuated:
                 state.article.captions.append(LineShape.collapsingSpaces(line.text))

@@ -69,9 +69,17 @@ public struct ArticleParser: Sendable {
     ///
     /// - Throws: ``ArticleParseError`` with reason `.empty` when the text has no non-blank line.
     public func parse(text: String, id: String, path: String? = nil) throws(ArticleParseError) -> ParsedArticle {
-        var source = VietnameseText.nfc(text)
-        if source.utf8.first == 0xEF, source.hasPrefix("\u{FEFF}") { source.removeFirst() }
-        let lines = SourceLine.lines(of: source)
+        let lines: [SourceLine]
+        if text.utf8.first == 0xEF, text.hasPrefix("\u{FEFF}") {
+            var source = VietnameseText.nfc(text)
+            if source.utf8.first == 0xEF, source.hasPrefix("\u{FEFF}") { source.removeFirst() }
+            lines = SourceLine.lines(of: source)
+        } else if let nfcLines = SourceLine.linesIfNFC(of: text) {
+            // Already NFC (the common case): one pass splits the lines and checks.
+            lines = nfcLines
+        } else {
+            lines = SourceLine.lines(of: VietnameseText.nfc(text))
+        }
         guard !lines.isEmpty else { throw ArticleParseError(path: path ?? id, reason: .empty) }
         var state = ParseState(article: Article(id: id), explain: options.explain)
         var rest = lines[...]

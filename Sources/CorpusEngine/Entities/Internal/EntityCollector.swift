@@ -258,8 +258,11 @@ struct EntityCollector {
     /// The article's drafts in output order: most mentioned first, ties by id.
     private func sortedDrafts() -> [Int] {
         let strings = chunk.strings
+        let counts = drafts[0..<draftCount].map(\.mentions.count)
+        // As `($0.mentionCount, $1.id) > ($1.mentionCount, $0.id)`, reading the ids only on ties.
         return (0..<draftCount).sorted { a, b in
-            (drafts[a].mentions.count, strings[Int(drafts[b].id)]) > (drafts[b].mentions.count, strings[Int(drafts[a].id)])
+            if counts[a] != counts[b] { return counts[a] > counts[b] }
+            return strings[Int(drafts[b].id)] > strings[Int(drafts[a].id)]
         }
     }
 

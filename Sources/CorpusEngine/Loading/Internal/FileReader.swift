@@ -8,7 +8,10 @@ import Darwin
 
 /// Reads whole files with POSIX calls, so that a failure carries the system's reason.
 enum FileReader {
-    static func contents(ofFile path: String) -> Result<[UInt8], ArticleParseError> {
+    /// Reads a whole file into `buffer`, growing it as needed, and returns the bytes read (valid until
+    /// the buffer is used again). The loader keeps one buffer per worker, so that reading a file
+    /// allocates nothing.
+    static func load(_ path: String, into buffer: inout ReadBuffer) -> Result<UnsafeBufferPointer<UInt8>, ArticleParseError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(systemError(path)) }
         defer { close(descriptor) }
@@ -17,13 +20,11 @@ enum FileReader {
         guard info.st_mode & S_IFMT != S_IFDIR else {
             return .failure(ArticleParseError(path: path, reason: .unreadable("is a directory")))
         }
-        var buffer = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        buffer.reserve(max(Int(info.st_size), 0) + 1)
         var total = 0
         while true {
-            if total == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let count = buffer.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress! + total, raw.count - total)
-            }
+            if total == buffer.capacity { buffer.reserve(buffer.capacity * 2, keeping: total) }
+            let count = read(descriptor, buffer.base + total, buffer.capacity - total)
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(systemError(path))
@@ -31,8 +32,7 @@ enum FileReader {
             if count == 0 { break }
             total += count
         }
-        buffer.removeLast(buffer.count - total)
-        return .success(buffer)
+        return .success(UnsafeBufferPointer(start: buffer.base, count: total))
     }
 
     private static func systemError(_ path: String) -> ArticleParseError {

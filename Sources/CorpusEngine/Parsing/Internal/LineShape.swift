@@ -6,27 +6,46 @@ enum LineShape {
         wordCount(text, upTo: Int.max)
     }
 
-    /// The number of words, counting stops once it passes `limit` (the result is then `limit + 1`): the
-    /// parser only compares counts with small bounds, and body paragraphs are long.
+    /// The number of words, counting stops once it passes `limit` (a result above `limit` only means
+    /// "more than `limit`"): the parser only compares counts with small bounds, and body paragraphs are
+    /// long.
+    ///
+    /// Eight bytes at a time: a word starts at a byte that is not a space or tab and follows one.
     static func wordCount(_ text: Substring, upTo limit: Int) -> Int {
         text.withUTF8Buffer { bytes in
             guard let base = bytes.baseAddress else { return 0 }
-            var count = 0
-            var previousWasSpace = true
-            var index = 0
+            let raw = UnsafeRawPointer(base)
             let n = bytes.count
+            var count = 0
+            var previousSpace: UInt64 = 0x80  // before the text: a space
+            var index = 0
+            while index + 8 <= n {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let spaces = Self.byteMask(word, equalTo: 0x20) | Self.byteMask(word, equalTo: 0x09)
+                let starts = ~spaces & 0x8080_8080_8080_8080 & (spaces << 8 | previousSpace)
+                count += starts.nonzeroBitCount
+                if count > limit { return count }
+                previousSpace = spaces >> 56
+                index += 8
+            }
+            var previousWasSpace = previousSpace != 0
             while index < n {
                 let byte = base[index]
                 let isSpace = byte == 0x20 || byte == 0x09
-                if !isSpace, previousWasSpace {
-                    count += 1
-                    if count > limit { return count }
-                }
+                if !isSpace, previousWasSpace { count += 1 }
                 previousWasSpace = isSpace
                 index += 1
             }
             return count
         }
+    }
+
+    /// The high bit of each byte of `word` that equals `byte` (exact: no borrow between bytes).
+    @inline(__always)
+    static func byteMask(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// The number of Unicode scalars, counting stops once it passes `limit` (UTF-8 lead bytes are

@@ -125,6 +125,11 @@ enum ByteHash {
     static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         guard lhs.count > 0, let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        // Keys are mostly syllables and names: a loop beats a call for short ones.
+        if lhs.count <= 16 {
+            for index in 0..<lhs.count where left[index] != right[index] { return false }
+            return true
+        }
         return memcmp(left, right, lhs.count) == 0
     }
 }

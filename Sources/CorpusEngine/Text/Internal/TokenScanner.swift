@@ -24,6 +24,10 @@ struct TokenScanner {
     private var allUpper = true
     private var needsFoundation = false
     private var toneCount = 0
+    // What `joins` needs of the letters so far; kept apart so that a scan without forms builds no letters.
+    private var hasLetters = false
+    private var lastIsDigit = false
+    private var lastIsConnector = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, wantsForms: Bool, wantsFolded: Bool = true) {
         self.bytes = bytes
@@ -49,7 +53,7 @@ struct TokenScanner {
                 appendLetter(value, info: info)
             case .combining:
                 if inToken {
-                    combineMark(value)
+                    if wantsForms { combineMark(value) }
                 } else {
                     noteSeparator(.other)
                 }
@@ -57,15 +61,20 @@ struct TokenScanner {
                 break
             case .dash, .slash, .period, .comma, .apostrophe:
                 if inToken, joins(value, kind: info.kind, nextAt: index + length) {
-                    letters.append(
-                        Letter(
-                            value: value,
-                            shape: LetterTable.Shape.connector,
-                            tone: 0,
-                            isUpper: false,
-                            isDigit: false
+                    if wantsForms {
+                        letters.append(
+                            Letter(
+                                value: value,
+                                shape: LetterTable.Shape.connector,
+                                tone: 0,
+                                isUpper: false,
+                                isDigit: false
+                            )
                         )
-                    )
+                    }
+                    hasLetters = true
+                    lastIsDigit = false
+                    lastIsConnector = true
                     tokenFlags.insert(.hasConnector)
                 } else {
                     if inToken { try finishToken(end: index, scalarEnd: scalarIndex, body) }
@@ -90,6 +99,7 @@ struct TokenScanner {
         allUpper = true
         needsFoundation = false
         toneCount = 0
+        hasLetters = false
         letters.removeAll()
     }
 
@@ -99,11 +109,15 @@ struct TokenScanner {
         if isDigit {
             tokenFlags.insert(.hasDigit)
         } else {
-            if letters.count == 0, info.isUpper { tokenFlags.insert(.capitalized) }
+            if !hasLetters, info.isUpper { tokenFlags.insert(.capitalized) }
             if !info.isUpper { allUpper = false }
             if info.tone != 0 { toneCount += 1 }
             tokenFlags.insert(.hasLetter)
         }
+        hasLetters = true
+        lastIsDigit = isDigit
+        lastIsConnector = false
+        guard wantsForms else { return }
         letters.append(
             Letter(value: value, shape: info.shape, tone: info.tone, isUpper: info.isUpper, isDigit: isDigit)
         )
@@ -128,19 +142,18 @@ struct TokenScanner {
 
     @inline(__always)
     private func joins(_ value: UInt32, kind: LetterTable.Kind, nextAt next: Int) -> Bool {
-        guard next < bytes.count, letters.count > 0 else { return false }
+        guard next < bytes.count, hasLetters else { return false }
         let nextInfo = table.info(bytes.decodeScalar(at: next).value)
         let nextIsDigit = nextInfo.kind == .digit
         let nextIsLetter = nextInfo.kind == .letter
-        let last = letters[letters.count - 1]
         switch kind {
         case .dash, .slash:
             guard value == 0x2D || value == 0x2F || value == 0x2010 || value == 0x2011 else { return false }
             return (nextIsDigit || nextIsLetter) && (nextIsDigit || tokenFlags.contains(.hasDigit))
         case .period, .comma:
-            return (value == 0x2E || value == 0x2C) && last.isDigit && nextIsDigit
+            return (value == 0x2E || value == 0x2C) && lastIsDigit && nextIsDigit
         case .apostrophe:
-            return !last.isDigit && last.shape != LetterTable.Shape.connector && nextIsLetter
+            return !lastIsDigit && !lastIsConnector && nextIsLetter
         default:
             return false
         }
