@@ -8,6 +8,7 @@ struct Corpus: AsyncParsableCommand {
         abstract: "Vietnamese news corpus: serve, query and load-test.",
         subcommands: [
             Serve.self, Get.self, List.self, Suggest.self, Stats.self, Health.self, Methods.self, Call.self,
+            Bench.self,
             Parse.self, Generate.self, LoadStats.self,
         ]
     )
