@@ -312,16 +312,18 @@ struct RuntimeWireTests {
     @Test("handshake, idle and keepalive timeouts close the connection with their codes")
     func timeouts() async throws {
         let service = TestService()
-        let configuration = testConfiguration {
-            $0.connection.handshakeTimeout = .milliseconds(100)
-            $0.connection.settings.idleTimeoutMilliseconds = 150
-            $0.connection.settings.keepaliveIntervalMilliseconds = 0
-        }
-        try await withTestServer(router: service.makeRouter(), configuration: configuration) { address, _ in
+        let handshake = testConfiguration { $0.connection.handshakeTimeout = .milliseconds(100) }
+        try await withTestServer(router: service.makeRouter(), configuration: handshake) { address, _ in
             try await withRawConnection(to: address) { raw in
                 let frames = try await raw.framesUntilClose()
                 #expect(frames.last?.goAwayCode == .handshakeTimeout)
             }
+        }
+        let idle = testConfiguration {
+            $0.connection.settings.idleTimeoutMilliseconds = 150
+            $0.connection.settings.keepaliveIntervalMilliseconds = 0
+        }
+        try await withTestServer(router: service.makeRouter(), configuration: idle) { address, _ in
             try await withRawConnection(to: address) { raw in
                 try await raw.send(RawConnection.handshake())
                 let frames = try await raw.framesUntilClose()

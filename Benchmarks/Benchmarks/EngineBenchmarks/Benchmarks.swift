@@ -9,6 +9,9 @@ import Foundation
 // article text per iteration, so their "throughput (# / s)" column reads as MB/s. The load benchmark
 // loads 1,000 generated files per iteration (about 3.5 MB); its throughput × 1,000 is articles/s.
 // For the 100,000-article end-to-end figures (MB/s, articles/s, peak RSS) use Scripts/bench-load.sh.
+//
+// Search benchmarks (index build, queries, first hit) are registered by `searchBenchmarks()` in
+// SearchBenchmarks.swift.
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration.maxDuration = .seconds(5)
@@ -94,4 +97,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try await CorpusLoader().load(directory: directory).summary.articles)
         }
     }
+
+    searchBenchmarks()
 }

@@ -34,13 +34,25 @@ public final class ServerStatistics: ServerCallObserver {
         public var methods: [String: MethodFigures] = [:]
     }
 
+    /// Counters of one method, with its metrics objects made once.
+    private struct MethodCounters {
+        var figures = MethodFigures()
+        var byStatus = [Int](repeating: 0, count: 17)
+        var callCounters = [Counter?](repeating: nil, count: 17)
+        var timer: Metrics.Timer?
+    }
+
     private struct State {
-        var snapshot = Snapshot()
-        var callCounters: [String: Counter] = [:]
-        var timers: [String: Metrics.Timer] = [:]
+        var connectionsCurrent = 0
+        var connectionsTotal = 0
+        var callsTotal = 0
+        var bytesIn = 0
+        var bytesOut = 0
+        var methods: [String: MethodCounters] = [:]
     }
 
     private let state = Mutex(State())
+    private let callsCurrent = Atomic<Int>(0)
     private let bytesInCounter = Counter(label: "corpus_server_bytes_in_total")
     private let bytesOutCounter = Counter(label: "corpus_server_bytes_out_total")
     private let connectionsGauge = Gauge(label: "corpus_server_connections")
@@ -50,87 +62,102 @@ public final class ServerStatistics: ServerCallObserver {
     public init() {}
 
     /// The counters now.
-    public var snapshot: Snapshot { state.withLock { $0.snapshot } }
+    public var snapshot: Snapshot {
+        let current = callsCurrent.load(ordering: .relaxed)
+        return state.withLock { state in
+            var snapshot = Snapshot()
+            snapshot.connectionsCurrent = state.connectionsCurrent
+            snapshot.connectionsTotal = state.connectionsTotal
+            snapshot.callsCurrent = max(0, current)
+            snapshot.callsTotal = state.callsTotal
+            snapshot.bytesIn = state.bytesIn
+            snapshot.bytesOut = state.bytesOut
+            for (name, counters) in state.methods {
+                var figures = counters.figures
+                for (code, count) in counters.byStatus.enumerated() where count > 0 {
+                    figures.byStatus[Status.Code(wireValue: UInt16(code)).name] = count
+                }
+                snapshot.methods[name] = figures
+            }
+            return snapshot
+        }
+    }
 
     public func connectionOpened(remoteAddress: SocketAddress?) {
         let current = state.withLock { state in
-            state.snapshot.connectionsCurrent += 1
-            state.snapshot.connectionsTotal += 1
-            return state.snapshot.connectionsCurrent
+            state.connectionsCurrent += 1
+            state.connectionsTotal += 1
+            return state.connectionsCurrent
         }
         connectionsGauge.record(current)
     }
 
     public func connectionClosed(remoteAddress: SocketAddress?) {
         let current = state.withLock { state in
-            state.snapshot.connectionsCurrent = max(0, state.snapshot.connectionsCurrent - 1)
-            return state.snapshot.connectionsCurrent
+            state.connectionsCurrent = max(0, state.connectionsCurrent - 1)
+            return state.connectionsCurrent
         }
         connectionsGauge.record(current)
     }
 
     public func callStarted(_ method: MethodDescriptor) {
-        state.withLock { $0.snapshot.callsCurrent += 1 }
+        callsCurrent.add(1, ordering: .relaxed)
     }
 
     public func callFinished(_ method: MethodDescriptor, status: Status.Code, duration: TimeAmount, messagesSent: Int) {
-        let (counter, timer) = state.withLock { state in
-            state.snapshot.callsCurrent = max(0, state.snapshot.callsCurrent - 1)
-            record(&state, method: method.fullName, status: status, duration: duration, messagesSent: messagesSent)
-            return (
-                callCounter(&state, method: method.fullName, status: status), durationTimer(&state, method.fullName)
-            )
-        }
+        callsCurrent.subtract(1, ordering: .relaxed)
+        let (counter, timer) = record(
+            method: method.fullName,
+            status: status,
+            duration: duration,
+            messagesSent: messagesSent,
+            timed: true
+        )
         counter.increment()
-        timer.recordNanoseconds(duration.nanoseconds)
+        timer?.recordNanoseconds(duration.nanoseconds)
     }
 
     public func callRefused(method: String, status: Status.Code) {
-        let counter = state.withLock { state in
-            record(&state, method: method, status: status, duration: .zero, messagesSent: 0)
-            return callCounter(&state, method: method, status: status)
-        }
+        let (counter, _) = record(method: method, status: status, duration: .zero, messagesSent: 0, timed: false)
         counter.increment()
     }
 
+    /// Updates the figures of `method` under one lock and returns its metrics objects.
     private func record(
-        _ state: inout State,
         method: String,
         status: Status.Code,
         duration: TimeAmount,
-        messagesSent: Int
-    ) {
-        var figures = state.snapshot.methods[method, default: MethodFigures()]
-        figures.calls += 1
-        figures.byStatus[status.name, default: 0] += 1
-        figures.messagesSent += messagesSent
-        figures.totalNanoseconds += duration.nanoseconds
-        state.snapshot.methods[method] = figures
-        state.snapshot.callsTotal += 1
-    }
-
-    private func callCounter(_ state: inout State, method: String, status: Status.Code) -> Counter {
-        let key = method + "|" + status.name
-        if let counter = state.callCounters[key] { return counter }
-        let counter = Counter(
-            label: "corpus_server_calls_total",
-            dimensions: [("method", method), ("status", status.name)]
-        )
-        state.callCounters[key] = counter
-        return counter
-    }
-
-    private func durationTimer(_ state: inout State, _ method: String) -> Metrics.Timer {
-        if let timer = state.timers[method] { return timer }
-        let timer = Metrics.Timer(label: "corpus_server_call_duration", dimensions: [("method", method)])
-        state.timers[method] = timer
-        return timer
+        messagesSent: Int,
+        timed: Bool
+    ) -> (Counter, Metrics.Timer?) {
+        state.withLock { state in
+            state.callsTotal += 1
+            let code = Int(status.rawValue)
+            var counters = state.methods.removeValue(forKey: method) ?? MethodCounters()
+            counters.figures.calls += 1
+            counters.figures.messagesSent += messagesSent
+            counters.figures.totalNanoseconds += duration.nanoseconds
+            counters.byStatus[code] += 1
+            let counter =
+                counters.callCounters[code]
+                ?? Counter(
+                    label: "corpus_server_calls_total",
+                    dimensions: [("method", method), ("status", status.name)]
+                )
+            counters.callCounters[code] = counter
+            if timed, counters.timer == nil {
+                counters.timer = Metrics.Timer(label: "corpus_server_call_duration", dimensions: [("method", method)])
+            }
+            let timer = timed ? counters.timer : nil
+            state.methods[method] = counters
+            return (counter, timer)
+        }
     }
 
     public func bytesTransferred(read: Int, written: Int) {
         state.withLock {
-            $0.snapshot.bytesIn += read
-            $0.snapshot.bytesOut += written
+            $0.bytesIn += read
+            $0.bytesOut += written
         }
         if read > 0 { bytesInCounter.increment(by: read) }
         if written > 0 { bytesOutCounter.increment(by: written) }

@@ -2,8 +2,9 @@ internal import CorpusProtocol
 internal import Logging
 internal import NIOCore
 
-/// The runtime state of one accepted call.
-struct ActiveCall {
+/// The runtime state of one accepted call. A class, so that the call table holds references and
+/// updates happen in place. Only touched on the connection's event loop.
+final class ActiveCall {
     let route: RPCRouter.Route
     let headers: RequestHeaders
     let startedAt: NIODeadline
@@ -14,6 +15,12 @@ struct ActiveCall {
     var messagesSent = 0
     /// Set when a streaming handler has returned; sent once queued messages are written.
     var finalTrailers: Trailers?
+
+    init(route: RPCRouter.Route, headers: RequestHeaders, startedAt: NIODeadline) {
+        self.route = route
+        self.headers = headers
+        self.startedAt = startedAt
+    }
 }
 
 extension ServerConnectionHandler {
@@ -38,9 +45,7 @@ extension ServerConnectionHandler {
             )
         case .accept:
             guard let route, let context else { return }
-            idleTimer?.cancel()
-            idleTimer = nil
-            var call = ActiveCall(route: route, headers: headers, startedAt: .now())
+            let call = ActiveCall(route: route, headers: headers, startedAt: .now())
             if headers.timeoutMilliseconds > 0 {
                 let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
                 call.deadlineTimer = context.eventLoop.scheduleTask(
@@ -55,7 +60,7 @@ extension ServerConnectionHandler {
     }
 
     func receiveRequest(callID: UInt32, flags: MessageFlags, payload: ByteBuffer) {
-        guard var call = calls[callID] else { return }
+        guard let call = calls[callID] else { return }
         guard !call.requestReceived else {
             failCall(callID: callID, status: Status(code: .invalidArgument, message: "more than one request message"))
             return
@@ -75,7 +80,6 @@ extension ServerConnectionHandler {
             return
         }
         call.requestReceived = true
-        calls[callID] = call
         run(callID: callID, call: call, request: request)
     }
 
@@ -189,7 +193,7 @@ extension ServerConnectionHandler {
     /// Writes the queued messages of a streaming call that credit and writability allow, then
     /// its trailers once the handler has returned and nothing is left.
     func drain(callID: UInt32) {
-        guard var call = calls[callID], let outbound = call.outbound, let context else { return }
+        guard let call = calls[callID], let outbound = call.outbound, let context else { return }
         let messages = outbound.takeSendable(writable: context.channel.isWritable)
         let allowed = !call.headers.noCompression
         for message in messages {
@@ -202,7 +206,6 @@ extension ServerConnectionHandler {
             FrameEncoder().writeMessage(callID: callID, flags: flags, payload: payload, into: &output)
             call.messagesSent += 1
         }
-        calls[callID] = call
         if !messages.isEmpty {
             scheduleFlush()
         }
@@ -229,7 +232,7 @@ extension ServerConnectionHandler {
 
     func deadlineExpired(callID: UInt32) {
         guard let call = calls[callID] else { return }
-        calls[callID]?.deadlineTimer = nil
+        call.deadlineTimer = nil
         let status = Status(
             code: .deadlineExceeded,
             message: "deadline of \(call.headers.timeoutMilliseconds) ms exceeded"
@@ -248,7 +251,9 @@ extension ServerConnectionHandler {
     func endCall(callID: UInt32, status: Status.Code, messagesSent: Int) {
         guard let call = calls.removeValue(forKey: callID) else { return }
         call.deadlineTimer?.cancel()
-        let duration = NIODeadline.now() - call.startedAt
+        let now = NIODeadline.now()
+        lastCallEnded = now
+        let duration = now - call.startedAt
         observer?.callFinished(call.route.descriptor, status: status, duration: duration, messagesSent: messagesSent)
         if logger.logLevel <= .debug {
             logger.debug(
@@ -261,8 +266,6 @@ extension ServerConnectionHandler {
         }
         if stateMachine.callClosed() {
             closeConnection()
-        } else {
-            scheduleIdleTimerIfIdle()
         }
     }
 

@@ -115,17 +115,23 @@ extension ServerConnectionHandler {
 
     // MARK: - Idle and keepalive
 
-    func scheduleIdleTimerIfIdle() {
-        let timeout = configuration.settings.idleTimeoutMilliseconds
-        guard timeout > 0, calls.isEmpty, idleTimer == nil, !connectionClosed, let context else { return }
+    /// Starts the idle check. It runs every idle timeout and closes the connection when no call
+    /// has been open for that long; calls only update a timestamp, so they never touch a timer.
+    func scheduleIdleCheck() {
+        let timeout = TimeAmount.milliseconds(Int64(configuration.settings.idleTimeoutMilliseconds))
+        guard timeout > .zero, idleTimer == nil, !connectionClosed, let context else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        idleTimer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout))) {
+        let next = (calls.isEmpty ? lastCallEnded : NIODeadline.now()) + timeout
+        idleTimer = context.eventLoop.scheduleTask(deadline: next) {
             let handler = loopBound.value
             handler.idleTimer = nil
-            guard handler.calls.isEmpty else { return }
-            handler.connectionError(
-                ConnectionError(code: .idleTimeout, message: "no call for \(timeout) ms")
-            )
+            if handler.calls.isEmpty, NIODeadline.now() - handler.lastCallEnded >= timeout {
+                handler.connectionError(
+                    ConnectionError(code: .idleTimeout, message: "no call for \(timeout.nanoseconds / 1_000_000) ms")
+                )
+            } else {
+                handler.scheduleIdleCheck()
+            }
         }
     }
 

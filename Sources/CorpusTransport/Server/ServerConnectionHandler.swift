@@ -41,6 +41,8 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
     var keepaliveTimer: Scheduled<Void>?
     var graceTimer: Scheduled<Void>?
     var lastReadTime = NIODeadline.now()
+    /// When the last call ended (or the handshake completed), for the idle timeout.
+    var lastCallEnded = NIODeadline.now()
     var keepalivePingSentAt: NIODeadline?
     var connectionClosed = false
     var tornDown = false
@@ -149,7 +151,8 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
             handshakeTimer = nil
             observer?.connectionOpened(remoteAddress: remoteAddress)
             logger.info("connection opened", metadata: ["remote": "\(remoteAddress?.description ?? "?")"])
-            scheduleIdleTimerIfIdle()
+            lastCallEnded = .now()
+            scheduleIdleCheck()
             scheduleKeepalive()
         default:
             guard apply(stateMachine.checkHandshake(for: frame.type)) else { return }

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CorpusEngine
+import Foundation
+
+/// A failure reported as `error: CODE: message` on stderr, with the exit status of that code.
+struct CLIFailure: Error, CustomStringConvertible {
+    /// A wire status name and its exit status (see ``ExitCodes``).
+    struct Code {
+        var name: String
+        var exitStatus: Int32
+
+        static let invalidArgument = Code(name: "INVALID_ARGUMENT", exitStatus: ExitCodes.invalidArgument)
+        static let notFound = Code(name: "NOT_FOUND", exitStatus: ExitCodes.notFound)
+        static let cancelled = Code(name: "CANCELLED", exitStatus: ExitCodes.cancelled)
+    }
+
+    var code: Code
+    var message: String
+
+    init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    var description: String { "\(self.code.name): \(self.message)" }
+
+    /// Prints `error: CODE: message` on stderr and returns the exit status to throw.
+    func exit() -> ExitCode {
+        Terminal.error("error: \(self)")
+        return ExitCode(self.code.exitStatus)
+    }
+}
+
+/// Loading for the local mode of `search` and `entity`.
+enum LocalCorpus {
+    /// Loads a directory with the search index attached (`result.corpus.searchIndex`).
+    static func load(directory: String) async throws -> (CorpusLoader.Result, SearchIndex) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIFailure(.notFound, "no such corpus directory: \(directory)")
+        }
+        let loader = CorpusLoader(options: .init(makeSearchIndex: { await SearchIndex(corpus: $0) }))
+        let result: CorpusLoader.Result
+        do {
+            result = try await loader.load(directory: directory)
+        } catch {
+            throw CLIFailure(.notFound, "\(error)")
+        }
+        guard let index = result.corpus.searchIndex as? SearchIndex else {
+            throw CLIFailure(.notFound, "no search index for \(directory)")
+        }
+        return (result, index)
+    }
+}

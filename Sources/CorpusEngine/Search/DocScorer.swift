@@ -1,0 +1,125 @@
+import Foundation
+
+/// A node of the compiled query: iterates matching documents in increasing order and scores the
+/// current one. `doc` is `UInt32.max` once exhausted. A new scorer is positioned on its first match.
+protocol DocScorer: AnyObject {
+    var doc: UInt32 { get }
+    /// An upper bound of the number of matches, to order intersections smallest-first.
+    var cost: Int { get }
+    @discardableResult func next() -> UInt32
+    /// Moves to the first match at or after `target` (no-op if already there).
+    @discardableResult func advance(to target: UInt32) -> UInt32
+    func score() -> Double
+}
+
+/// BM25 with per-field weights (BM25F): the field-weighted, length-normalized frequency is
+/// saturated once, so a match in the title counts more than one in the body without double
+/// counting idf.
+enum BM25 {
+    static func idf(documentFrequency df: Int, documents n: Int) -> Double {
+        let df = Double(min(df, n))
+        return Foundation.log(1 + (Double(n) - df + 0.5) / (df + 0.5))
+    }
+
+    @inline(__always)
+    static func score(weightedFrequency w: Float, idf: Double, k1: Double) -> Double {
+        let w = Double(w)
+        return w <= 0 ? 0 : idf * w * (k1 + 1) / (w + k1)
+    }
+}
+
+/// Matches nothing (a term absent from the corpus).
+final class EmptyScorer: DocScorer {
+    var doc: UInt32 { .max }
+    var cost: Int { 0 }
+    func next() -> UInt32 { .max }
+    func advance(to target: UInt32) -> UInt32 { .max }
+    func score() -> Double { 0 }
+}
+
+/// A fixed sorted list of documents, score 0 (entity and kind filters).
+final class DocListScorer: DocScorer {
+    private let docs: [UInt32]
+    private var at = 0
+    private(set) var doc: UInt32
+
+    init(_ docs: [UInt32]) {
+        self.docs = docs
+        self.doc = docs.first ?? .max
+    }
+
+    var cost: Int { self.docs.count }
+
+    func next() -> UInt32 {
+        self.at += 1
+        self.doc = self.at < self.docs.count ? self.docs[self.at] : .max
+        return self.doc
+    }
+
+    func advance(to target: UInt32) -> UInt32 {
+        if self.doc >= target { return self.doc }
+        // Galloping search.
+        var step = 1
+        var low = self.at
+        var high = self.at + 1
+        while high < self.docs.count, self.docs[high] < target {
+            low = high
+            step *= 2
+            high = self.at + step
+        }
+        high = min(high, self.docs.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if self.docs[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        self.at = low
+        self.doc = low < self.docs.count ? self.docs[low] : .max
+        return self.doc
+    }
+
+    func score() -> Double { 0 }
+}
+
+/// Every document whose publication time lies in `[lower, upper)`, score 0.
+final class DateRangeScorer: DocScorer {
+    private let dates: [Int64]
+    let lower: Int64
+    let upper: Int64
+    private(set) var doc: UInt32 = 0
+
+    init(dates: [Int64], lower: Int64, upper: Int64) {
+        self.dates = dates
+        self.lower = lower
+        self.upper = upper
+        self.doc = self.seek(0)
+    }
+
+    var cost: Int { self.dates.count }
+
+    @inline(__always)
+    func accepts(_ doc: UInt32) -> Bool {
+        let date = self.dates[Int(doc)]
+        return date != Int64.min && date >= self.lower && date < self.upper
+    }
+
+    private func seek(_ start: UInt32) -> UInt32 {
+        var d = Int(start)
+        while d < self.dates.count {
+            if self.accepts(UInt32(d)) { return UInt32(d) }
+            d += 1
+        }
+        return .max
+    }
+
+    func next() -> UInt32 {
+        self.doc = self.doc == .max ? .max : self.seek(self.doc + 1)
+        return self.doc
+    }
+
+    func advance(to target: UInt32) -> UInt32 {
+        if self.doc < target { self.doc = self.seek(target) }
+        return self.doc
+    }
+
+    func score() -> Double { 0 }
+}

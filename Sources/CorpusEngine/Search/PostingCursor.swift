@@ -1,0 +1,77 @@
+/// Walks one term's postings in document order, decoding positions only when asked.
+struct PostingCursor {
+    private var docPointer: UnsafePointer<UInt8>
+    private let docEnd: UnsafePointer<UInt8>
+    /// Where the current document's positions start, and where the next document's start.
+    private(set) var positionsStart: UnsafePointer<UInt8>
+    private var nextPositions: UnsafePointer<UInt8>
+    /// The current document, `UInt32.max` once exhausted.
+    private(set) var doc: UInt32 = 0
+    /// Term frequency per field on the current document.
+    private(set) var tf = SIMD8<Float>(repeating: 0)
+    private(set) var fieldMask: UInt8 = 0
+    private(set) var tfTotal = 0
+    private var started = false
+
+    init(index: SearchIndex, term: Int) {
+        self.docPointer = index.docArena.pointer(at: index.docOffsets[term])
+        self.docEnd = index.docArena.pointer(at: index.docOffsets[term + 1])
+        self.nextPositions = index.positionArena.pointer(at: index.positionOffsets[term])
+        self.positionsStart = self.nextPositions
+        self.next()
+    }
+
+    @discardableResult
+    mutating func next() -> UInt32 {
+        guard self.docPointer < self.docEnd else {
+            self.doc = .max
+            return .max
+        }
+        let delta = VarInt.read(&self.docPointer)
+        self.doc = self.started ? self.doc + delta : delta
+        self.started = true
+        var mask = self.docPointer.pointee
+        self.fieldMask = mask
+        self.docPointer += 1
+        var tf = SIMD8<Float>(repeating: 0)
+        var total = 0
+        var field = 0
+        while mask != 0 {
+            if mask & 1 != 0 {
+                let count = VarInt.read(&self.docPointer)
+                tf[field] = Float(count)
+                total += Int(count)
+            }
+            mask >>= 1
+            field += 1
+        }
+        self.tf = tf
+        self.tfTotal = total
+        let length = Int(VarInt.read(&self.docPointer))
+        self.positionsStart = self.nextPositions
+        self.nextPositions += length
+        return self.doc
+    }
+
+    @discardableResult
+    mutating func advance(to target: UInt32) -> UInt32 {
+        while self.doc < target { self.next() }
+        return self.doc
+    }
+
+    /// Appends the current document's positions (ascending).
+    func appendPositions(to output: inout [UInt32]) {
+        guard self.doc != .max else { return }
+        Self.decodePositions(at: self.positionsStart, count: self.tfTotal, into: &output)
+    }
+
+    /// Decodes `count` delta-coded positions starting at `pointer`.
+    static func decodePositions(at pointer: UnsafePointer<UInt8>, count: Int, into output: inout [UInt32]) {
+        var pointer = pointer
+        var position: UInt32 = 0
+        for _ in 0..<count {
+            position += VarInt.read(&pointer)
+            output.append(position)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Testing
+
+@testable import CorpusEngine
+
+@Suite("Search results: snippets, cursors, streaming")
+struct SearchResultsTests {
+    @Test("highlights are scalar ranges covering exactly the matched syllables")
+    func highlights() throws {
+        let long = (0..<40).map { "câu số \($0) nói về công tác" }.joined(separator: ", ")
+        let index = SearchIndex(synchronouslyIndexing: [
+            SearchFixtures.document(
+                "a",
+                title: "Đại hội Đảng bộ",
+                lead: "Tin vắn.",
+                body: [long + ". Chuẩn bị Đại hội Đảng bộ huyện và đại hội các chi bộ. " + long]
+            )
+        ])
+        let hit = try #require(try index.search("dai hoi dang bo").first { _ in true })
+        let snippet = hit.snippet
+        #expect(snippet.text.unicodeScalars.count <= 200 + 2)
+        #expect(snippet.text.contains("Đại hội Đảng bộ huyện"))
+        #expect(snippet.text.hasPrefix("\u{2026}") && snippet.text.hasSuffix("\u{2026}"))
+        let words = snippet.highlightedTexts
+        #expect(words.count >= 4)
+        for word in words {
+            #expect(["đại", "hội", "đảng", "bộ"].contains(word.lowercased()), "\(word)")
+        }
+        // Cut at word boundaries: the text inside the ellipses starts and ends with whole words.
+        let inner = snippet.text.dropFirst().dropLast()
+        #expect(long.contains(String(inner.prefix(while: { $0 != "." }).prefix(12))))
+    }
+
+    @Test("highlight offsets count Unicode scalars, not bytes or UTF-16 units")
+    func scalarOffsets() throws {
+        let index = SearchIndex(synchronouslyIndexing: [
+            SearchFixtures.document("a", title: "x", lead: "“Ngoặc” 😀 đặng và Đặng")
+        ])
+        let hit = try #require(try index.search("đặng").first { _ in true })
+        #expect(hit.snippet.highlights == [.init(start: 10, end: 14), .init(start: 18, end: 22)])
+        #expect(hit.snippet.highlightedTexts == ["đặng", "Đặng"])
+    }
+
+    @Test("a title-only match snippets the title; a filter-only query snippets the lead")
+    func fallbacks() throws {
+        let index = SearchIndex(synchronouslyIndexing: [
+            SearchFixtures.document(
+                "a",
+                title: "Hội nghị tỉnh",
+                lead: "Mở đầu bài.",
+                body: ["Nội dung."],
+                publishedAt: 10
+            )
+        ])
+        let titleHit = try #require(try index.search("nghị").first { _ in true })
+        #expect(titleHit.snippet.text == "Hội nghị tỉnh")
+        #expect(titleHit.snippet.highlightedTexts == ["nghị"])
+        let dateHit = try #require(try index.search("after:1970-01-01").first { _ in true })
+        #expect(dateHit.snippet == Snippet(text: "Mở đầu bài.", highlights: []))
+    }
+
+    @Test("resuming after hit k yields exactly hits k+1... of the full list")
+    func cursorResumption() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 300))
+        for query in ["dang", "đại hội", "an OR hòa"] {
+            let all = Array(try index.search(query))
+            #expect(all.count > 10)
+            #expect(all.map(\.rank) == Array(1...all.count))
+            for k in [0, 1, 5, all.count / 2, all.count - 1] {
+                let cursor = try #require(SearchCursor(encoded: all[k].cursor.encoded))
+                let rest = Array(try index.search(query, options: SearchOptions(limit: 7, cursor: cursor)))
+                let expected = Array(all[(k + 1)...].prefix(7))
+                #expect(rest.map(\.articleID) == expected.map(\.articleID))
+                #expect(rest.map(\.rank) == expected.map(\.rank))
+            }
+        }
+    }
+
+    @Test("results are in score order, ties by id, and the total ignores limit and cursor")
+    func ordering() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 300))
+        let results = try index.search("dang", options: SearchOptions(limit: 5))
+        let hits = Array(results)
+        #expect(hits.count == 5)
+        let all = Array(try index.search("dang"))
+        #expect(results.totalMatches == all.count)
+        #expect(hits == Array(all.prefix(5)))
+        for (a, b) in zip(all, all.dropFirst()) {
+            #expect(a.score > b.score || (a.score == b.score && a.articleID < b.articleID))
+        }
+    }
+
+    @Test("bad cursors are rejected by decoding")
+    func badCursor() {
+        #expect(SearchCursor(encoded: "") == nil)
+        #expect(SearchCursor(encoded: "not base64!") == nil)
+        #expect(SearchCursor(encoded: Base64URL.encode(Array("v2:0:a".utf8))) == nil)
+        let cursor = SearchCursor(score: 1.25, articleID: "000_x")
+        #expect(SearchCursor(encoded: cursor.encoded) == cursor)
+    }
+
+    @Test("a consumer that stops early causes no further snippet work")
+    func lazyDelivery() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 300))
+        let results = try index.search("dang")
+        #expect(results.totalMatches > 100)
+        var iterator = results.makeIterator()
+        _ = iterator.next()
+        _ = iterator.next()
+        #expect(iterator.delivered == 2)
+    }
+
+    @Test("cancelling the consuming task stops the stream")
+    func asyncCancellation() async throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 300))
+        let results = try index.search("dang")
+        let task = Task {
+            var iterator = results.makeAsyncIterator()
+            var seen = 0
+            do {
+                while try await iterator.next() != nil {
+                    seen += 1
+                    if seen == 3 { withUnsafeCurrentTask { $0?.cancel() } }
+                }
+            } catch is CancellationError {
+                return (iterator.delivered, true)
+            }
+            return (iterator.delivered, false)
+        }
+        let (delivered, cancelled) = try await task.value
+        #expect(cancelled)
+        #expect(delivered == 3)
+    }
+
+    @Test("cancellation during scoring stops evaluation")
+    func cancellationWhileScoring() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 3_000))
+        var polls = 0
+        do {
+            _ = try index.search("dang") {
+                polls += 1
+                return true
+            }
+            Issue.record("expected cancellation")
+        } catch {
+            #expect(error.code == .cancelled)
+        }
+        #expect(polls == 1)
+    }
+}
+
+@Suite("Lazy proximity refinement")
+struct SearchRefinementTests {
+    @Test("lazily refined order equals a full sort of exact scores, and refines only what it needs")
+    func lazyEqualsEager() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        for query in ["đại hội", "dai hoi dang", "an phu -hòa", "công tác cán bộ"] {
+            let results = try index.search(query)
+            var iterator = results.makeIterator()
+            var lazy: [SearchHit] = []
+            while let hit = iterator.next() { lazy.append(hit) }
+            #expect(lazy.count == results.totalMatches)
+            // Exact scores of all hits must come out sorted (score desc, then id asc).
+            for (a, b) in zip(lazy, lazy.dropFirst()) {
+                #expect(a.score > b.score || (a.score == b.score && a.articleID < b.articleID), "\(query)")
+            }
+            // Only the first hits were refined when only the first hits were taken.
+            var partial = results.makeIterator()
+            _ = partial.next()
+            if results.totalMatches > 100 { #expect(partial.refinedCount < results.totalMatches / 2, "\(query)") }
+        }
+    }
+
+    @Test("the proximity bonus matches an eager computation")
+    func bonusMatchesEager() throws {
+        let index = SearchIndex(synchronouslyIndexing: [
+            SearchFixtures.document("a", body: ["đại hội biểu các nơi"]),
+            SearchFixtures.document("b", body: ["đại biểu hội các nơi"]),
+            SearchFixtures.document("c", body: ["hội đại biểu các nơi"]),
+        ])
+        let hits = Array(try index.search("đại hội"))
+        #expect(hits.map(\.articleID) == ["a", "b", "c"])
+        #expect(hits[0].score > hits[1].score && hits[1].score > hits[2].score)
+    }
+}
