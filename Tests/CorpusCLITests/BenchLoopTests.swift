@@ -68,6 +68,7 @@ struct BenchLoopTests {
         #expect(latency.p90 >= 20, "p90 \(latency.p90) ms should show the stall")
         #expect(latency.max >= 190)
         #expect(result.stats.sendLag.totalCount == 600)
+        #expect(result.notSent == 0)
         #expect(result.timeline.reduce(0) { $0 + $1.calls } == 600)
     }
 
@@ -129,6 +130,33 @@ struct BenchLoopTests {
         #expect(result.stats.calls == 0)
         #expect(result.stats.unfinished == 5)
         #expect(result.stats.kinds[.get]?.unfinished == 5)
+    }
+
+    @Test("an overloaded open loop: the backlog left at the hard stop is reported as not sent")
+    func overload() async {
+        // 50 ms per call, one at a time: 20 calls/s against 1,000 due per second.
+        let slow = ClosureCallTarget { _ in
+            do {
+                try await Task.sleep(for: .milliseconds(50))
+                return .ok()
+            } catch {
+                return .failed("CANCELLED")
+            }
+        }
+        let plan = LoadTestPlan(
+            concurrency: 1,
+            rate: 1000,
+            duration: .milliseconds(300),
+            requests: nil,
+            grace: .milliseconds(100)
+        )
+        let result = await Self.runner(slow).run(plan)
+        #expect(LoadTestRunner<ClosureCallTarget>.callsDue(plan) == 300)
+        #expect(result.cutOff)
+        #expect(result.stats.calls + result.stats.unfinished + result.notSent == 300)
+        #expect(result.notSent >= 250, "at most 8 of the 300 due calls fit in 400 ms")
+        // The calls that were sent waited for the backlog: the last ones were due long before.
+        #expect(LatencySummary(result.stats.latency).max >= 100)
     }
 
     @Test("an open loop never starts calls due after the time limit")

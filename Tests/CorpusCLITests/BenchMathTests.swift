@@ -59,7 +59,7 @@ struct BenchMathTests {
         let summary = LatencySummary(LatencyHistogram.makeLatency())
         #expect(summary.count == 0)
         #expect(summary.columns.allSatisfy { $0.value == 0 })
-        #expect(BenchReport.percentileCurve(LatencyHistogram.makeLatency()).isEmpty)
+        #expect(LoadTestReport.percentileCurve(LatencyHistogram.makeLatency()).isEmpty)
     }
 
     @Test("histograms grow to record a 30-second stall next to microsecond calls")
@@ -76,7 +76,7 @@ struct BenchMathTests {
     func percentileCurve() throws {
         var histogram = LatencyHistogram.makeLatency()
         for value in 1...10_000 { histogram.record(UInt64(value)) }
-        let curve = BenchReport.percentileCurve(histogram)
+        let curve = LoadTestReport.percentileCurve(histogram)
         #expect(curve.first?.percentile == 0)
         let last = try #require(curve.last)
         #expect(last.percentile == 100)

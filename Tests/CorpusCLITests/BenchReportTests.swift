@@ -14,7 +14,7 @@ import FoundationXML
 struct BenchReportTests {
     /// A report from a short run against a fake server, with a stream in the mix, some errors,
     /// and a server view.
-    static func makeReport(open: Bool = false) async throws -> BenchReport {
+    static func makeReport(open: Bool = false) async throws -> LoadTestReport {
         let target = ClosureCallTarget { call in
             await Task.yield()
             switch call {
@@ -66,11 +66,11 @@ struct BenchReportTests {
         method.byStatus = ["OK": 25, "NOT_FOUND": 5]
         method.meanMicros = 70
         var stats = Corpus_V1_MethodStats()
-        stats.method = BenchReport.ServerView.statsMethod
+        stats.method = LoadTestReport.ServerView.statsMethod
         stats.calls = 1
         after.server.methods = [method, stats]
 
-        return BenchReport(
+        return LoadTestReport(
             result: result,
             settings: settings,
             pool: pool,
@@ -81,11 +81,11 @@ struct BenchReportTests {
                 messageBytesSent: 3000,
                 messageBytesReceived: 150_000
             ),
-            server: BenchReport.ServerView(before: before, after: after)
+            server: LoadTestReport.ServerView(before: before, after: after)
         )
     }
 
-    /// Every field the README and ``BenchReport`` document, by path.
+    /// Every field the README and ``LoadTestReport`` document, by path.
     static let documentedFields: [String: [String]] = [
         "": [
             "schemaVersion", "startedAt", "configuration", "elapsedSeconds", "calls", "throughput", "latencyMillis",
@@ -97,7 +97,7 @@ struct BenchReportTests {
             "warmupSeconds", "graceSeconds", "compression", "deadlineSeconds", "limit", "seed", "arguments",
         ],
         "configuration.arguments": ["ids", "names", "queries", "prefixes", "sources"],
-        "calls": ["total", "ok", "errors", "unfinished", "cutOff"],
+        "calls": ["total", "ok", "errors", "unfinished", "notSent", "cutOff"],
         "throughput": ["callsPerSecond", "messages", "messagesPerSecond"],
         "latencyMillis": ["count", "min", "mean", "p50", "p75", "p90", "p99", "p999", "max"],
         "timeToFirstMessageMillis": ["count", "min", "mean", "p50", "p75", "p90", "p99", "p999", "max"],
@@ -167,7 +167,7 @@ struct BenchReportTests {
 
     @Test("an unavailable server view keeps every key")
     func unavailableServer() throws {
-        let view = BenchReport.ServerView.unavailable("UNIMPLEMENTED: no Stats")
+        let view = LoadTestReport.ServerView.unavailable("UNIMPLEMENTED: no Stats")
         let data = try JSONEncoder().encode(view)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == Set(Self.documentedFields["server"] ?? []))

@@ -2,7 +2,7 @@
 /// style sheets from elsewhere) with the summary, the latency percentile curve and the
 /// throughput-over-time chart as inline SVG.
 enum BenchHTMLReport {
-    static func render(_ report: BenchReport) -> String {
+    static func render(_ report: LoadTestReport) -> String {
         let configuration = report.configuration
         let calls =
             configuration.rpc == "mixed"
@@ -68,7 +68,7 @@ enum BenchHTMLReport {
         return html + "</tbody>\n</table>\n"
     }
 
-    private static func summaryTable(_ report: BenchReport) -> String {
+    private static func summaryTable(_ report: LoadTestReport) -> String {
         let latency = report.latencyMillis
         var rows: [[String]] = [
             ["calls", Number.integer(report.calls.total)],
@@ -102,7 +102,7 @@ enum BenchHTMLReport {
         return "<h2>Summary</h2>\n" + table(["", "value"], rows, numeric: [1])
     }
 
-    private static func rpcTable(_ report: BenchReport) -> String {
+    private static func rpcTable(_ report: LoadTestReport) -> String {
         let rows = report.rpcs.map { rpc in
             [
                 rpc.rpc, Number.integer(rpc.calls), Number.integer(rpc.errors), Number.decimal(rpc.callsPerSecond),
@@ -119,14 +119,14 @@ enum BenchHTMLReport {
             )
     }
 
-    private static func statusTable(_ report: BenchReport) -> String {
+    private static func statusTable(_ report: LoadTestReport) -> String {
         let rows = report.statuses.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             [$0.key, Number.integer($0.value)]
         }
         return "<h2>Statuses</h2>\n" + table(["status", "calls"], rows, numeric: [1])
     }
 
-    private static func serverTable(_ report: BenchReport) -> String {
+    private static func serverTable(_ report: LoadTestReport) -> String {
         let server = report.server
         guard server.available else {
             return "<h2>Server view</h2>\n<p>unavailable: \(Markup.escape(server.error))</p>\n"

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The `--json` form of a ``BenchReport``: one object on one line, keys sorted.
+/// The `--json` form of a ``LoadTestReport``: one object on one line, keys sorted.
 enum BenchJSON {
-    static func encode(_ report: BenchReport) throws -> String {
+    static func encode(_ report: LoadTestReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -13,7 +13,7 @@ enum BenchJSON {
         return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 
-    static func decode(_ text: String) throws -> BenchReport {
-        try JSONDecoder().decode(BenchReport.self, from: Data(text.utf8))
+    static func decode(_ text: String) throws -> LoadTestReport {
+        try JSONDecoder().decode(LoadTestReport.self, from: Data(text.utf8))
     }
 }

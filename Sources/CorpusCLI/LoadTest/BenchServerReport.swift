@@ -1,7 +1,7 @@
 /// The server-side section of the readable report: what the server's `Stats` counted during the
 /// run, next to what the client counted.
 enum BenchServerReport {
-    static func write(_ report: BenchReport, to output: Output) {
+    static func write(_ report: LoadTestReport, to output: Output) {
         let server = report.server
         output.line(output.bold("server view") + output.dim(" (Stats before and after the run)"))
         guard server.available else {

@@ -5,7 +5,7 @@ enum BenchTextReport {
     /// Timelines longer than this are left to `--json` and `--html`.
     static let maxTimelineRows = 60
 
-    static func write(_ report: BenchReport, to output: Output) {
+    static func write(_ report: LoadTestReport, to output: Output) {
         header(report, to: output)
         summary(report, to: output)
         latency(report, to: output)
@@ -19,7 +19,7 @@ enum BenchTextReport {
         warnings(report, to: output)
     }
 
-    private static func header(_ report: BenchReport, to output: Output) {
+    private static func header(_ report: LoadTestReport, to output: Output) {
         let configuration = report.configuration
         let calls = configuration.rpc == "mixed" ? "mixed (\(mixDescription(configuration.mix)))" : configuration.rpc
         output.line(output.bold("corpus bench") + ": \(calls) against \(configuration.servers.joined(separator: ", "))")
@@ -62,7 +62,7 @@ enum BenchTextReport {
             .joined(separator: ", ")
     }
 
-    private static func summary(_ report: BenchReport, to output: Output) {
+    private static func summary(_ report: LoadTestReport, to output: Output) {
         var table = Table([
             "calls", "\(Number.integer(report.calls.total)) in \(Number.seconds(report.elapsedSeconds))",
         ])
@@ -71,6 +71,11 @@ enum BenchTextReport {
         table.add(["errors", "\(Number.integer(report.calls.errors)) (\(String(format: "%.2f", errorShare)) %)"])
         if report.calls.unfinished > 0 {
             table.add(["unfinished", "\(Number.integer(report.calls.unfinished)) cut off at the hard stop"])
+        }
+        if report.calls.notSent > 0 {
+            table.add([
+                "not sent", "\(Number.integer(report.calls.notSent)) due but never sent (backlog at the hard stop)",
+            ])
         }
         if report.timeToFirstMessageMillis.count > 0 {
             table.add([
@@ -93,7 +98,7 @@ enum BenchTextReport {
         output.line()
     }
 
-    private static func latency(_ report: BenchReport, to output: Output) {
+    private static func latency(_ report: LoadTestReport, to output: Output) {
         let origin = report.configuration.mode == "open" ? "from the intended send time" : "from the send time"
         output.line(output.bold("latency") + output.dim(" (ms, \(origin))"))
         let columns = report.latencyMillis.columns
@@ -103,7 +108,7 @@ enum BenchTextReport {
         output.line()
     }
 
-    private static func perCall(_ report: BenchReport, to output: Output) {
+    private static func perCall(_ report: LoadTestReport, to output: Output) {
         var table = Table(["call", "calls", "errors", "calls/s", "messages", "mean ms", "p50 ms", "p99 ms", "max ms"])
         for rpc in report.rpcs {
             let latency = rpc.latencyMillis
@@ -117,7 +122,7 @@ enum BenchTextReport {
         output.line()
     }
 
-    private static func statuses(_ report: BenchReport, to output: Output) {
+    private static func statuses(_ report: LoadTestReport, to output: Output) {
         var table = Table(["status", "calls", "share"])
         for (status, count) in report.statuses.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
             let share = report.calls.total > 0 ? Double(count) * 100 / Double(report.calls.total) : 0
@@ -127,7 +132,7 @@ enum BenchTextReport {
         output.line()
     }
 
-    private static func bytes(_ report: BenchReport, to output: Output) {
+    private static func bytes(_ report: LoadTestReport, to output: Output) {
         let bytes = report.bytes
         let calls = max(1, report.calls.total)
         var table = Table(["bytes", "sent", "received"])
@@ -151,7 +156,7 @@ enum BenchTextReport {
         output.line()
     }
 
-    private static func timeline(_ report: BenchReport, to output: Output) {
+    private static func timeline(_ report: LoadTestReport, to output: Output) {
         guard !report.timeline.isEmpty else { return }
         guard report.timeline.count <= maxTimelineRows else {
             output.line(output.dim("timeline: \(report.timeline.count) seconds, in --json and --html"))
@@ -170,7 +175,7 @@ enum BenchTextReport {
         output.line()
     }
 
-    private static func warnings(_ report: BenchReport, to output: Output) {
+    private static func warnings(_ report: LoadTestReport, to output: Output) {
         for warning in BenchWarnings.make(report) {
             output.line("note: " + warning)
         }

@@ -1,7 +1,7 @@
 /// Things a reader of a report should not miss: a run that did not do what was asked, or
 /// figures that mean less than they seem.
 enum BenchWarnings {
-    static func make(_ report: BenchReport) -> [String] {
+    static func make(_ report: LoadTestReport) -> [String] {
         var warnings: [String] = []
         let configuration = report.configuration
         if report.calls.total == 0 {
@@ -13,6 +13,12 @@ enum BenchWarnings {
         if report.calls.cutOff {
             warnings.append(
                 "\(report.calls.unfinished) call(s) still running \(Number.seconds(configuration.graceSeconds)) after the time limit were cancelled"
+            )
+        }
+        if report.calls.notSent > 0 {
+            warnings.append(
+                "\(Number.integer(report.calls.notSent)) call(s) due before the time limit were never sent: "
+                    + "the backlog was not worked off before the hard stop, so the percentiles understate the delay"
             )
         }
         if configuration.mode == "open", configuration.rate > 0, report.elapsedSeconds > 0 {

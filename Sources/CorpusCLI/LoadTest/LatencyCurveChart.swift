@@ -4,7 +4,7 @@ import Foundation
 /// horizontal axis is logarithmic in "nines" (0 %, 90 %, 99 %, 99.9 %, ...), so the tail gets as
 /// much room as the median.
 struct LatencyCurveChart {
-    var points: [BenchReport.PercentilePoint]
+    var points: [LoadTestReport.PercentilePoint]
     var width = 860.0
     var height = 380.0
 

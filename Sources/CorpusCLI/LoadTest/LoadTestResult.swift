@@ -10,6 +10,10 @@ struct LoadTestResult: Sendable {
     var timeline: [TimelineEntry]
     /// Whether the hard stop (time limit plus grace) cancelled calls still in flight.
     var cutOff: Bool
+    /// Open loop: calls that were due before the time limit but never sent, because the
+    /// backlog was not worked off before the hard stop. They have no latency to record, so
+    /// they are reported instead of silently dropped.
+    var notSent: Int = 0
 
     /// Completed calls per second.
     var callsPerSecond: Double {

@@ -85,13 +85,25 @@ struct LoadTestRunner<Target: CallTarget>: Sendable {
         sampler.finish(recorders, now: end, sampleInterval: plan.sampleInterval)
         var stats = WorkerStats()
         for recorder in recorders { stats.add(recorder.snapshot) }
-        return LoadTestResult(
+        var result = LoadTestResult(
             plan: plan,
             elapsed: end - start,
             stats: stats,
             timeline: sampler.timeline,
             cutOff: cutOff
         )
+        if let due = Self.callsDue(plan) {
+            result.notSent = max(0, due - stats.calls - stats.unfinished)
+        }
+        return result
+    }
+
+    /// Open loop: how many calls the schedule has due before the time limit (`nil`: closed loop).
+    static func callsDue(_ plan: LoadTestPlan) -> Int? {
+        guard let rate = plan.rate else { return nil }
+        let due = (Double(plan.duration.nanoseconds) * rate / 1e9).rounded(.up)
+        let count = due < Double(Int.max) ? Int(due) : Int.max
+        return min(count, plan.requests ?? .max)
     }
 
     /// One worker: claims calls until the schedule runs out or the task is cancelled.

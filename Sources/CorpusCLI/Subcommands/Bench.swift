@@ -185,7 +185,7 @@ struct Bench: AsyncParsableCommand {
                 configuration.retry = .none
             },
             { client, output in
-                let report: BenchReport
+                let report: LoadTestReport
                 do {
                     report = try await Self.execute(
                         settings,
@@ -229,7 +229,7 @@ struct Bench: AsyncParsableCommand {
         html: String? = nil,
         output: Output,
         progress: ProgressLine? = nil
-    ) async throws -> BenchReport {
+    ) async throws -> LoadTestReport {
         let options = CallOptions(compression: settings.compression)
         do {
             _ = try await client.health(options: options)
@@ -260,12 +260,12 @@ struct Bench: AsyncParsableCommand {
         progress?.clear()
         let after = await stats(client)
 
-        let server: BenchReport.ServerView
+        let server: LoadTestReport.ServerView
         switch (before, after) {
         case (.success(let before), .success(let after)): server = .init(before: before, after: after)
         case (.failure(let error), _), (_, .failure(let error)): server = .unavailable(error)
         }
-        let report = BenchReport(
+        let report = LoadTestReport(
             result: result,
             settings: settings,
             pool: pool,

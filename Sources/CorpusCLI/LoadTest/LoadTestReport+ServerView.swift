@@ -1,6 +1,6 @@
 import CorpusProtocol
 
-extension BenchReport.ServerView {
+extension LoadTestReport.ServerView {
     /// The bench's own calls to `Stats`, left out of the per-method figures.
     static let statsMethod = CorpusMethods.stats.descriptor.fullName
 
@@ -9,7 +9,7 @@ extension BenchReport.ServerView {
         let old = before.server
         let new = after.server
         let oldMethods = Dictionary(old.methods.map { ($0.method, $0) }, uniquingKeysWith: { first, _ in first })
-        var methods: [BenchReport.ServerMethod] = []
+        var methods: [LoadTestReport.ServerMethod] = []
         for method in new.methods where method.method != Self.statsMethod {
             let previous = oldMethods[method.method]
             let calls = Int(method.calls) - Int(previous?.calls ?? 0)
@@ -24,7 +24,7 @@ extension BenchReport.ServerView {
             let totalMicros = method.meanMicros * Double(method.calls)
             let previousMicros = (previous?.meanMicros ?? 0) * Double(previous?.calls ?? 0)
             methods.append(
-                BenchReport.ServerMethod(
+                LoadTestReport.ServerMethod(
                     method: method.method,
                     calls: calls,
                     statuses: statuses,

@@ -2,7 +2,7 @@ import CorpusClient
 import Foundation
 import Histogram
 
-extension BenchReport {
+extension LoadTestReport {
     /// Assembles the report of a measured phase.
     ///
     /// - Parameters:
@@ -57,6 +57,7 @@ extension BenchReport {
             ok: calls - errors,
             errors: errors,
             unfinished: stats.unfinished,
+            notSent: result.notSent,
             cutOff: result.cutOff
         )
         self.throughput = Throughput(

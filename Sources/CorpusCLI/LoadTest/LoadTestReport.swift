@@ -11,7 +11,7 @@
 /// | `startedAt` | start of the measured phase, ISO 8601 UTC |
 /// | `configuration` | `servers`, `rpc` (`get`…`suggest` or `mixed`), `mix` (call → weight), `mode` (`closed`/`open`), `concurrency`, `connections`, `rate` (calls/s, 0 in a closed loop), `durationSeconds` (time limit), `requests` (0: no count), `warmupSeconds`, `graceSeconds`, `compression`, `deadlineSeconds`, `limit`, `seed`, `arguments` (`ids`, `names`, `queries`, `prefixes`: how many; `sources`: where they came from) |
 /// | `elapsedSeconds` | measured phase, start to last call's end |
-/// | `calls` | `total` (completed), `ok`, `errors`, `unfinished` (cut off at the hard stop), `cutOff` |
+/// | `calls` | `total` (completed), `ok`, `errors`, `unfinished` (cut off at the hard stop), `notSent` (open loop: due but never sent before the hard stop), `cutOff` |
 /// | `throughput` | `callsPerSecond`, `messages` (response messages), `messagesPerSecond` |
 /// | `latencyMillis` | `count`, `min`, `mean`, `p50`, `p75`, `p90`, `p99`, `p999`, `max` of all completed calls |
 /// | `timeToFirstMessageMillis` | the same for streams (`count` 0 when no stream was called) |
@@ -22,7 +22,7 @@
 /// | `timeline` | per second: `second`, `startSeconds`, `durationSeconds`, `calls`, `errors`, `messages`, `callsPerSecond`, `p50Millis`, `p99Millis`, `maxMillis` |
 /// | `latencyPercentiles` | the percentile curve: `percentile`, `latencyMillis` |
 /// | `server` | what the server's `Stats` saw between before and after the run: `available`, `error`, `version`, `calls`, `bytesIn`, `bytesOut`, `connectionsCurrent`, `connectionsOpened`, `callsInFlight`, `methods` (`method`, `calls`, `statuses`, `messagesSent`, `meanMicros`) |
-struct BenchReport: Sendable, Codable {
+struct LoadTestReport: Sendable, Codable {
     static let currentSchemaVersion = 1
 
     var schemaVersion: Int
@@ -76,6 +76,7 @@ struct BenchReport: Sendable, Codable {
         var ok: Int
         var errors: Int
         var unfinished: Int
+        var notSent: Int
         var cutOff: Bool
     }
 
