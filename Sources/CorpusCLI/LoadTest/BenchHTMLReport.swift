@@ -32,7 +32,13 @@ enum BenchHTMLReport {
         html += "<p class=\"meta\">Latency of every completed call "
         html += configuration.mode == "open" ? "from its intended send time" : "from its send time"
         html += ", by percentile (HdrHistogram).</p>\n"
-        html += LatencyCurveChart(points: report.latencyPercentiles).svg + "\n"
+        let latency = report.latencyMillis
+        let markers = [
+            ("p50", 50.0, latency.p50), ("p90", 90.0, latency.p90), ("p99", 99.0, latency.p99),
+            ("p99.9", 99.9, latency.p999),
+        ]
+        .map { LatencyCurveChart.Marker(label: $0.0, percentile: $0.1, millis: $0.2) }
+        html += LatencyCurveChart(points: report.latencyPercentiles, markers: markers).svg + "\n"
         html += "<h2>Throughput over time</h2>\n"
         html +=
             "<p class=\"meta\">Calls completed per second (failed ones in red) and the p99 latency of each second.</p>\n"
@@ -174,6 +180,7 @@ enum BenchHTMLReport {
         .tick{fill:#5b6570}.label{fill:#1d232a;font-size:13px}\
         .curve{fill:none;stroke:#1f6feb;stroke-width:2}\
         .marker{fill:#1f6feb}.note{fill:#1d232a;font-size:11px}\
+        .guide{stroke:#1f6feb;stroke-width:1;stroke-dasharray:3 3;opacity:.6}\
         .bar{fill:#8cb4f0}.errors{fill:#d73a49}\
         .p99line{fill:none;stroke:#e36209;stroke-width:2}.p99{fill:#e36209}
         """

@@ -63,39 +63,51 @@ enum BenchTextReport {
     }
 
     private static func summary(_ report: LoadTestReport, to output: Output) {
-        var table = Table([
-            "calls", "\(Number.integer(report.calls.total)) in \(Number.seconds(report.elapsedSeconds))",
-        ])
-        table.add(["throughput", "\(Number.decimal(report.throughput.callsPerSecond)) calls/s"])
-        let errorShare = report.calls.total > 0 ? Double(report.calls.errors) * 100 / Double(report.calls.total) : 0
-        table.add(["errors", "\(Number.integer(report.calls.errors)) (\(String(format: "%.2f", errorShare)) %)"])
-        if report.calls.unfinished > 0 {
-            table.add(["unfinished", "\(Number.integer(report.calls.unfinished)) cut off at the hard stop"])
+        let calls = report.calls
+        let errorShare = calls.total > 0 ? Double(calls.errors) * 100 / Double(calls.total) : 0
+        var rows: [(String, String)] = [
+            ("calls", "\(Number.integer(calls.total)) in \(Number.seconds(report.elapsedSeconds))"),
+            ("throughput", "\(Number.decimal(report.throughput.callsPerSecond)) calls/s"),
+            ("errors", "\(Number.integer(calls.errors)) (\(String(format: "%.2f", errorShare)) %)"),
+        ]
+        if calls.unfinished > 0 {
+            rows.append(("unfinished", "\(Number.integer(calls.unfinished)) cut off at the hard stop"))
         }
-        if report.calls.notSent > 0 {
-            table.add([
-                "not sent", "\(Number.integer(report.calls.notSent)) due but never sent (backlog at the hard stop)",
-            ])
+        if calls.notSent > 0 {
+            rows.append(("not sent", "\(Number.integer(calls.notSent)) due but never sent (backlog at the hard stop)"))
         }
         if report.timeToFirstMessageMillis.count > 0 {
-            table.add([
-                "messages",
-                "\(Number.integer(report.throughput.messages)) (\(Number.decimal(report.throughput.messagesPerSecond)) messages/s)",
-            ])
+            let throughput = report.throughput
             let first = report.timeToFirstMessageMillis
-            table.add([
-                "first message",
-                "p50 \(Number.millis(first.p50)), p99 \(Number.millis(first.p99)), max \(Number.millis(first.max)) (streams)",
-            ])
+            rows.append(
+                (
+                    "messages",
+                    "\(Number.integer(throughput.messages)) (\(Number.decimal(throughput.messagesPerSecond)) messages/s)"
+                )
+            )
+            rows.append(
+                (
+                    "first message",
+                    "p50 \(Number.millis(first.p50)), p99 \(Number.millis(first.p99)), max \(Number.millis(first.max)) (streams)"
+                )
+            )
         }
         if report.sendLagMillis.count > 0 {
             let lag = report.sendLagMillis
-            table.add([
-                "send lag", "p50 \(Number.millis(lag.p50)), p99 \(Number.millis(lag.p99)) (included in latency)",
-            ])
+            rows.append(
+                ("send lag", "p50 \(Number.millis(lag.p50)), p99 \(Number.millis(lag.p99)) (included in latency)")
+            )
         }
-        table.render(to: output)
+        keyValues(rows, to: output)
         output.line()
+    }
+
+    /// Lines of `key  value`, keys padded to one width (a table without a header row).
+    static func keyValues(_ rows: [(String, String)], to output: Output) {
+        let width = rows.map { $0.0.unicodeScalars.count }.max() ?? 0
+        for (key, value) in rows {
+            output.line(key + String(repeating: " ", count: width - key.unicodeScalars.count) + "  " + value)
+        }
     }
 
     private static func latency(_ report: LoadTestReport, to output: Output) {

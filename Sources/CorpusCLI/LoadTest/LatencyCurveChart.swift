@@ -4,13 +4,21 @@ import Foundation
 /// horizontal axis is logarithmic in "nines" (0 %, 90 %, 99 %, 99.9 %, ...), so the tail gets as
 /// much room as the median.
 struct LatencyCurveChart {
+    /// One labelled point on the curve (the report's exact p50, p90, ...).
+    struct Marker {
+        var label: String
+        var percentile: Double
+        var millis: Double
+    }
+
     var points: [LoadTestReport.PercentilePoint]
+    var markers: [Marker] = []
     var width = 860.0
     var height = 380.0
 
     private let left = 72.0
-    private let right = 24.0
-    private let top = 24.0
+    private let right = 48.0
+    private let top = 36.0
     private let bottom = 56.0
 
     /// The `<svg>` element.
@@ -61,25 +69,25 @@ struct LatencyCurveChart {
         svg +=
             "<text class=\"label\" transform=\"translate(16 \(Int(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">latency (ms)</text>\n"
 
-        // The curve: the maximum is drawn at the right end of the last nine.
+        // The curve. The maximum closes it at the last resolved percentile (the one the number
+        // of calls allows), as HdrHistogram's plots do.
         let coordinates = points.map { point -> String in
-            let nine = point.percentile >= 100 ? Double(lastNine) : min(Double(lastNine), nines(point.percentile))
+            let nine = point.percentile >= 100 ? maxNines : min(maxNines, nines(point.percentile))
             return "\(Markup.coordinate(x(nine))),\(Markup.coordinate(y(point.latencyMillis)))"
         }
         svg += "<polyline class=\"curve\" points=\"\(coordinates.joined(separator: " "))\"/>\n"
 
-        // Markers at the reported percentiles.
-        for (label, percentile) in [("p50", 50.0), ("p90", 90.0), ("p99", 99.0), ("p99.9", 99.9)] {
-            let nine = nines(percentile)
-            guard nine <= maxNines + 1e-9, let point = points.first(where: { $0.percentile >= percentile - 1e-9 })
-            else {
-                continue
-            }
+        // Markers at the reported percentiles: a dot on the curve and a dashed guide up to a
+        // label above the plot, where labels of neighbouring percentiles cannot collide.
+        for marker in markers {
+            let nine = nines(marker.percentile)
+            guard nine <= maxNines + 1e-9 else { continue }
             let cx = Markup.coordinate(x(nine))
-            let cy = Markup.coordinate(y(point.latencyMillis))
+            let cy = Markup.coordinate(y(marker.millis))
+            svg += "<line class=\"guide\" x1=\"\(cx)\" y1=\"\(Int(top))\" x2=\"\(cx)\" y2=\"\(cy)\"/>\n"
             svg += "<circle class=\"marker\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.5\"/>\n"
-            svg +=
-                "<text class=\"note\" x=\"\(cx)\" y=\"\(cy)\" dx=\"-6\" dy=\"-8\" text-anchor=\"end\">\(label) \(Number.millisValue(point.latencyMillis)) ms</text>\n"
+            svg += "<text class=\"note\" x=\"\(cx)\" y=\"\(Int(top - 8))\" text-anchor=\"middle\">"
+            svg += "\(Markup.escape("\(marker.label) \(Number.millisValue(marker.millis)) ms"))</text>\n"
         }
         return svg + "</svg>"
     }

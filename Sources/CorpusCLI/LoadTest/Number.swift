@@ -13,13 +13,15 @@ enum Number {
         return value < 0 ? "-" + result : result
     }
 
-    /// `12,345.6` (one decimal), or `0.25` for small values.
+    /// `12,345.6` (one decimal; none for whole numbers), or `0.25` for small values.
     static func decimal(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
-        if value.magnitude < 10, value != value.rounded() { return String(format: "%.2f", value) }
-        let whole = Int(value.rounded(.towardZero))
-        let tenth = Int(((value - Double(whole)) * 10).rounded().magnitude)
-        return tenth == 0 || tenth == 10 ? integer(Int(value.rounded())) : "\(integer(whole)).\(tenth)"
+        if value == value.rounded(), value.magnitude < 1e15 { return integer(Int(value)) }
+        if value.magnitude < 10 { return String(format: "%.2f", value) }
+        let text = String(format: "%.1f", value.magnitude)
+        let parts = text.split(separator: ".")
+        let whole = integer(Int(parts[0]) ?? 0)
+        return (value < 0 ? "-" : "") + whole + "." + (parts.count > 1 ? parts[1] : "0")
     }
 
     /// A latency in milliseconds with 3 significant digits: `0.0420`, `1.23`, `45.6`, `1,234`.

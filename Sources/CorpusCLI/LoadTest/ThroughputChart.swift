@@ -30,7 +30,7 @@ struct ThroughputChart {
         let latencyTicks = Markup.ticks(upTo: max(timeline.map(\.p99Millis).max() ?? 1, 0.001))
         let latencyTop = latencyTicks.last ?? 1
         let timeTicks = Markup.ticks(upTo: totalSeconds, count: 10)
-        func x(_ seconds: Double) -> Double { left + plotWidth * seconds / max(totalSeconds, timeTicks.last ?? 1) }
+        func x(_ seconds: Double) -> Double { left + plotWidth * seconds / totalSeconds }
         func yRate(_ rate: Double) -> Double { top + plotHeight * (1 - rate / rateTop) }
         func yLatency(_ millis: Double) -> Double { top + plotHeight * (1 - millis / latencyTop) }
         let bottomY = Int(height - bottom)
@@ -47,7 +47,7 @@ struct ThroughputChart {
             svg +=
                 "<text class=\"tick p99\" x=\"\(Int(width - right + 8))\" y=\"\(position)\" dy=\"4\">\(Number.millisValue(tick))</text>\n"
         }
-        for tick in timeTicks {
+        for tick in timeTicks where tick <= totalSeconds + 1e-9 {
             let position = Markup.coordinate(x(tick))
             svg +=
                 "<text class=\"tick\" x=\"\(position)\" y=\"\(bottomY + 18)\" text-anchor=\"middle\">\(Number.decimal(tick))</text>\n"
