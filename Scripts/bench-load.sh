@@ -3,12 +3,12 @@
 # release build and report MB/s, articles/s, entity counts and resident memory (peak and after load,
 # from /proc/self/status, plus /usr/bin/time -v's maximum resident set size when available).
 #
-#   Scripts/bench-load.sh [COUNT] [DIR]      # defaults: 100000 /tmp/corpus-bench-<COUNT>
+#   Scripts/bench-load.sh [COUNT] [DIR]      # defaults: 100000 /tmp/engine-load-<COUNT>
 #
 # Targets (issue 3): at least 20 MB/s on 2 cores, resident memory under 2x the raw text size.
 set -euo pipefail
 count="${1:-100000}"
-dir="${2:-/tmp/corpus-bench-$count}"
+dir="${2:-/tmp/engine-load-$count}"
 cd "$(dirname "$0")/.."
 
 swift build -c release --product corpus >/dev/null

@@ -23,7 +23,7 @@ SETTINGS, HEADERS, MESSAGE, TRAILERS, CANCEL, CREDIT, PING, GOAWAY = range(1, 9)
 TYPE_NAMES = {1: "SETTINGS", 2: "HEADERS", 3: "MESSAGE", 4: "TRAILERS", 5: "CANCEL", 6: "CREDIT",
               7: "PING", 8: "GOAWAY"}
 NO_COMPRESSION = 0x01
-COMPRESSED, END_STREAM = 0x01, 0x02
+COMPRESSED, END_STREAM, END_CALL = 0x01, 0x02, 0x04
 ACK = 0x01
 MAX_FRAME_SIZE, MAX_CONCURRENT_CALLS, INITIAL_CREDIT, COMPRESSION, MAX_MESSAGE_SIZE = 1, 2, 3, 4, 5
 KEEPALIVE_INTERVAL, KEEPALIVE_TIMEOUT, IDLE_TIMEOUT = 6, 7, 8
@@ -180,6 +180,14 @@ add("message-uncompressed", "An uncompressed response MESSAGE on call 3: Suggest
              "protobuf": {"type": "corpus.v1.SuggestEntitiesResponse",
                           "json": {"entities": [{"id": "person:vo-anh-kiet", "name": "Võ Anh Kiệt", "kind": "PERSON",
                                                  "articleCount": 1, "mentionCount": 5}]}}}])
+
+
+# A unary response ended by END_CALL: the message, then status OK, without a TRAILERS frame.
+health = pb_varint(1, 1)
+add("unary-response-end-call", "A successful unary response on call 7: one MESSAGE with END_CALL (status OK, no TRAILERS frame follows).",
+    frame(MESSAGE, END_CALL, 7, health), "server-to-client", "frames",
+    frames=[{"type": "MESSAGE", "callId": 7, "flags": END_CALL, "payload": hx(health),
+             "protobuf": {"type": "corpus.v1.HealthCheckResponse", "json": {"status": "SERVING"}}}])
 
 title, date_line, lead = seed_lines[0], seed_lines[1], seed_lines[2].lstrip("-\u00a0 ")
 article = (pb_bytes(1, article_id) + pb_bytes(2, title) + pb_bytes(3, "2019-11-12T08:21:00+07:00") + pb_bytes(4, lead)

@@ -156,12 +156,14 @@ struct RemoteCommandTests {
 
     @Test("commands parse their arguments and reject bad ones")
     func parsing() throws {
-        let get = try #require(try Corpus.parseAsRoot(["get", "abc", "--json", "--server", "10.0.0.1:9000"]) as? Get)
+        let get = try #require(
+            try CorpusCommand.parseAsRoot(["get", "abc", "--json", "--server", "10.0.0.1:9000"]) as? Get
+        )
         #expect(get.id == "abc" && get.client.json)
         #expect(get.client.server == ["10.0.0.1:9000"])
-        #expect(throws: (any Error).self) { try Corpus.parseAsRoot(["get"]) }
-        #expect(throws: (any Error).self) { try Corpus.parseAsRoot(["get", "x", "--server", "host:notaport"]) }
-        #expect(throws: (any Error).self) { try Corpus.parseAsRoot(["get", "x", "--deadline", "0"]) }
+        #expect(throws: (any Error).self) { try CorpusCommand.parseAsRoot(["get"]) }
+        #expect(throws: (any Error).self) { try CorpusCommand.parseAsRoot(["get", "x", "--server", "host:notaport"]) }
+        #expect(throws: (any Error).self) { try CorpusCommand.parseAsRoot(["get", "x", "--deadline", "0"]) }
         let options = try ClientOptions.parse(["--server", "a:1,b:2", "--server", "c:3"])
         #expect(try options.clientConfiguration().targets.map(\.description) == ["a:1", "b:2", "c:3"])
     }

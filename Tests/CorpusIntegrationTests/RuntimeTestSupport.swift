@@ -49,6 +49,15 @@ extension Frame {
         if case .trailers(_, let trailers) = self { return trailers.status }
         return nil
     }
+
+    /// The status a frame ends its call with: TRAILERS' status, or OK for a MESSAGE with END_CALL.
+    var endStatus: Status? {
+        switch self {
+        case .trailers(_, let trailers): trailers.status
+        case .message(_, let flags, _) where flags.contains(.endCall): .ok
+        default: nil
+        }
+    }
 }
 
 func headers(_ method: MethodDescriptor, timeout: UInt32 = 0, noCompression: Bool = false) -> RequestHeaders {

@@ -82,9 +82,9 @@ struct RuntimeWireTests {
                     .headers(callID: 3, headers(TestService.inline)),
                     .message(callID: 3, flags: .endStream, payload: ByteBuffer(string: "after")),
                 ])
-                let second = try await raw.frames { $0.trailersStatus != nil }
-                #expect(second.last?.trailersStatus?.code == .ok)
-                #expect(second.contains(.message(callID: 3, flags: [], payload: ByteBuffer(string: "after"))))
+                let second = try await raw.frames { $0.endStatus != nil }
+                #expect(second.last?.endStatus?.code == .ok)
+                #expect(second.last == .message(callID: 3, flags: .endCall, payload: ByteBuffer(string: "after")))
             }
         }
     }
@@ -137,13 +137,13 @@ struct RuntimeWireTests {
                         flagsByCall[id] = flags
                         sizes[id] = payload.readableBytes
                     }
-                    if frame.trailersStatus != nil { ended += 1 }
+                    if frame.endStatus != nil { ended += 1 }
                 }
-                #expect(flagsByCall[1] == .compressed)
+                #expect(flagsByCall[1] == [.compressed, .endCall])
                 #expect((sizes[1] ?? 0) < 8000 / 2)
-                #expect(flagsByCall[3] == [])
+                #expect(flagsByCall[3] == .endCall)
                 #expect(sizes[3] == 8000)
-                #expect(flagsByCall[5] == [], "500 bytes is under the 1 KiB threshold")
+                #expect(flagsByCall[5] == .endCall, "500 bytes is under the 1 KiB threshold")
             }
             // A client that does not accept zlib never gets compressed messages.
             try await withRawConnection(to: address) { raw in
@@ -152,8 +152,8 @@ struct RuntimeWireTests {
                     .headers(callID: 1, headers(TestService.big)),
                     .message(callID: 1, flags: .endStream, payload: ByteBuffer(string: "8000")),
                 ])
-                let frames = try await raw.frames { $0.trailersStatus != nil }
-                #expect(frames.contains { if case .message(1, [], _) = $0 { true } else { false } })
+                let frames = try await raw.frames { $0.endStatus != nil }
+                #expect(frames.contains { if case .message(1, .endCall, _) = $0 { true } else { false } })
             }
             // The client library decompresses transparently.
             let connection = try await connect(address)

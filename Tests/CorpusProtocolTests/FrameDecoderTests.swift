@@ -89,6 +89,11 @@ struct FrameDecoderTests {
         var input = ByteBuffer()
         FrameEncoder().writeHeader(length: 0, type: .message, flags: 0xF2, callID: 9, into: &input)
         #expect(try decoder.decode(buffer: &input) == .message(callID: 9, flags: .endStream, payload: ByteBuffer()))
+        FrameEncoder().writeHeader(length: 0, type: .message, flags: 0xFD, callID: 9, into: &input)
+        #expect(
+            try decoder.decode(buffer: &input)
+                == .message(callID: 9, flags: [.compressed, .endCall], payload: ByteBuffer())
+        )
     }
 
     @Test("random bytes never crash the decoder", arguments: 0..<200)

@@ -82,6 +82,7 @@ let protobufTypes: [String: any SwiftProtobuf.Message.Type] = [
     "corpus.v1.SuggestEntitiesResponse": Corpus_V1_SuggestEntitiesResponse.self,
     "corpus.v1.Article": Corpus_V1_Article.self,
     "corpus.v1.SearchResponse": Corpus_V1_SearchResponse.self,
+    "corpus.v1.HealthCheckResponse": Corpus_V1_HealthCheckResponse.self,
 ]
 
 extension Array where Element == UInt8 {

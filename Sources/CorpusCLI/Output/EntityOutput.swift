@@ -1,82 +1,49 @@
-/// One looked-up entity as plain values (from the local corpus or a remote call).
-struct EntityView: Sendable, Hashable {
-    struct Summary: Sendable, Hashable {
-        var id: String
-        var name: String
-        var kind: String
-        var mentionCount: Int
-        var articleCount: Int
-        /// For related entities: articles shared with the looked-up one.
-        var sharedArticles: Int?
-    }
+import CorpusProtocol
+import CorpusServer
 
-    struct ArticleLine: Sendable, Hashable {
-        var articleID: String
-        var title: String
-        var publishedAt: String
-        var mentionCount: Int
-    }
-
-    var entity: Summary
-    /// How the name matched (`exact`, `alias`, `accentInsensitive`).
-    var match: String
-    var aliases: [String]
-    var roles: [String]
-    var articles: [ArticleLine]
-    var related: [Summary]
-}
-
-/// Renders entity lookups and suggestions.
+/// Renders entity lookups and suggestions, from a server or from the local corpus.
 enum EntityOutput {
-    static func text(_ view: EntityView) -> String {
-        let e = view.entity
-        var lines = ["\(e.name)  [\(e.kind)]  \(e.id)  (\(view.match) match)"]
-        if !view.aliases.isEmpty { lines.append("  aliases:  \(view.aliases.joined(separator: "; "))") }
-        if !view.roles.isEmpty { lines.append("  roles:    \(view.roles.joined(separator: "; "))") }
-        lines.append("  mentions: \(e.mentionCount) in \(e.articleCount) article(s)")
-        if !view.articles.isEmpty {
-            lines.append("  articles:")
-            for a in view.articles {
-                let date = a.publishedAt.isEmpty ? "" : "  \(a.publishedAt)"
-                lines.append("    \(a.articleID)\(date)  \(a.title)  (\(a.mentionCount)×)")
+    static func write(_ response: Corpus_V1_LookupEntityResponse, json: Bool, to output: Output) {
+        if json {
+            output.line(ProtoJSON.line(response))
+            return
+        }
+        let entity = response.entity
+        output.line("\(output.bold(entity.name))  [\(entity.kind.protoName)]  \(output.dim(entity.id))")
+        if !entity.aliases.isEmpty { output.line("  aliases:  \(entity.aliases.joined(separator: "; "))") }
+        if !entity.roles.isEmpty { output.line("  roles:    \(entity.roles.joined(separator: "; "))") }
+        output.line("  mentions: \(entity.mentionCount) in \(entity.articleCount) article(s)")
+        if !response.articles.isEmpty {
+            output.line("  articles:")
+            for article in response.articles {
+                let date = article.publishedAt.isEmpty ? "" : "  \(article.publishedAt)"
+                output.line("    \(article.articleID)\(date)  \(article.title)  (\(article.mentionCount)×)")
             }
         }
-        if !view.related.isEmpty {
-            lines.append("  related:")
-            for r in view.related {
-                lines.append("    \(r.name)  [\(r.kind)]  \(r.sharedArticles ?? 0) shared article(s)")
+        if !response.related.isEmpty {
+            output.line("  related:")
+            for related in response.related {
+                output.line(
+                    "    \(related.entity.name)  [\(related.entity.kind.protoName)]  "
+                        + "\(related.sharedArticles) shared article(s)"
+                )
             }
         }
-        return lines.joined(separator: "\n")
-    }
-
-    static func text(suggestions: [EntityView.Summary]) -> String {
-        (["no exact match; entities starting with it, most mentioned first:"]
-            + suggestions.map { "  \($0.name)  [\($0.kind)]  \($0.id)  \($0.mentionCount) mention(s)" })
-            .joined(separator: "\n")
-    }
-
-    static func json(_ view: EntityView) -> String {
-        let articles = view.articles.map {
-            "{\"articleId\":\(JSONText.quote($0.articleID)),\"title\":\(JSONText.quote($0.title)),"
-                + "\"publishedAt\":\(JSONText.quote($0.publishedAt)),\"mentionCount\":\($0.mentionCount)}"
+        if !response.alternatives.isEmpty {
+            output.line(
+                "  also matching: "
+                    + response.alternatives.map { "\($0.name) [\($0.kind.protoName)]" }
+                    .joined(separator: ", ")
+            )
         }
-        let strings = { (values: [String]) in "[" + values.map(JSONText.quote).joined(separator: ",") + "]" }
-        return "{" + self.fields(view.entity) + ",\"match\":\(JSONText.quote(view.match)),"
-            + "\"aliases\":\(strings(view.aliases)),\"roles\":\(strings(view.roles)),"
-            + "\"articles\":[\(articles.joined(separator: ","))],"
-            + "\"related\":[\(view.related.map { "{" + self.fields($0) + "}" }.joined(separator: ","))]}"
     }
 
-    static func json(suggestions: [EntityView.Summary]) -> String {
-        "{\"suggestions\":[\(suggestions.map { "{" + self.fields($0) + "}" }.joined(separator: ","))]}"
-    }
-
-    private static func fields(_ e: EntityView.Summary) -> String {
-        var text =
-            "\"id\":\(JSONText.quote(e.id)),\"name\":\(JSONText.quote(e.name)),\"kind\":\(JSONText.quote(e.kind)),"
-            + "\"mentionCount\":\(e.mentionCount),\"articleCount\":\(e.articleCount)"
-        if let shared = e.sharedArticles { text += ",\"sharedArticles\":\(shared)" }
-        return text
+    static func write(suggestions: Corpus_V1_SuggestEntitiesResponse, json: Bool, to output: Output) {
+        if json {
+            output.line(ProtoJSON.line(suggestions))
+            return
+        }
+        output.line("no exact match; entities starting with it, most mentioned first:")
+        EntityTable.write(suggestions.entities, to: output)
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import CorpusClient
 import CorpusEngine
+import CorpusProtocol
+import CorpusServer
 
 /// `corpus entity NAME`: looks an entity up (exact, alias, accent-insensitive) and prints it with
 /// the articles mentioning it and related entities; with no match, prefix suggestions ranked by
@@ -7,90 +10,99 @@ import CorpusEngine
 struct EntityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entity",
-        abstract: "Look up an entity by name or alias, or suggest entities by prefix (local mode: --corpus DIR)."
+        abstract: "Look up an entity by name, alias or id; with no match, suggest names by prefix.",
+        discussion: """
+            Examples:
+              corpus entity "vo anh kiet"
+              corpus entity "An Phú" --kind location --json
+              corpus entity UBND --corpus seeds        (local mode, no server)
+            """
     )
-
-    @Option(help: "Directory of .txt articles to load locally.")
-    var corpus: String?
 
     @Argument(help: "A name, alias or id (with or without diacritics), or the beginning of one.")
     var name: String
 
     @Option(help: "Only entities of this kind: person, location, organization or document.")
-    var kind: String?
+    var kind: EntityKindArgument?
 
-    @Option(help: "At most this many articles and related entities per entity.")
+    @Option(help: "At most this many articles and related entities.")
     var limit = 10
 
-    @Flag(help: "Print JSON (one object per entity, or one suggestions object).")
-    var json = false
+    @Option(help: "Look up in a directory of .txt articles in this process instead of asking a server.")
+    var corpus: String?
+
+    @OptionGroup var client: ClientOptions
 
     func run() async throws {
-        do {
-            try await self.lookup()
-        } catch let failure as CLIFailure {
-            throw failure.exit()
-        }
-    }
-
-    private func lookup() async throws {
-        var kind: EntityKind? = nil
-        if let name = self.kind {
-            guard let parsed = EntityKind(name: name) else {
-                throw CLIFailure(
-                    .invalidArgument,
-                    "unknown entity kind '\(name)' (person, location, organization, document)"
-                )
+        var request = Corpus_V1_LookupEntityRequest()
+        request.name = name
+        request.kind = kind?.wire ?? .unspecified
+        request.maxArticles = UInt32(clamping: max(1, limit))
+        request.maxRelated = UInt32(clamping: max(1, limit))
+        let (json, options) = (client.json, client.callOptions)
+        if let directory = corpus {
+            let output = Output(color: !json && Terminal.stdoutIsColorTerminal)
+            do {
+                let corpus = try await LocalCorpus.load(directory: directory).0.corpus
+                try Self.executeLocal(request, corpus: corpus, json: json, output: output)
+            } catch let error as CorpusError {
+                throw CLIFailure(error).exit()
+            } catch let failure as CLIFailure {
+                throw failure.exit()
             }
-            kind = parsed
-        }
-        guard let directory = self.corpus else {
-            throw CLIFailure(.invalidArgument, "pass --corpus DIR (remote lookup is not available yet)")
-        }
-        let corpus = try await LocalCorpus.load(directory: directory).0.corpus
-        let matches = corpus.findEntities(named: self.name, kind: kind)
-        if matches.isEmpty {
-            let suggestions = corpus.suggestEntities(prefix: self.name, kind: kind, limit: self.limit)
-            guard !suggestions.isEmpty else {
-                throw CLIFailure(.notFound, "no entity named '\(self.name)'")
-            }
-            let views = suggestions.map { EntityView.Summary($0, sharedArticles: nil) }
-            print(self.json ? EntityOutput.json(suggestions: views) : EntityOutput.text(suggestions: views))
             return
         }
-        for match in matches.prefix(self.limit) {
-            let entity = corpus.entities[match.entityIndex]
-            let view = EntityView(
-                entity: EntityView.Summary(entity, sharedArticles: nil),
-                match: "\(match.quality)",
-                aliases: entity.aliases,
-                roles: entity.roles,
-                articles: corpus.articles(mentioning: match.entityIndex).prefix(self.limit).map {
-                    EntityView.ArticleLine(
-                        articleID: $0.article.id,
-                        title: $0.article.title,
-                        publishedAt: $0.article.publishedAt?.rfc3339 ?? "",
-                        mentionCount: $0.mentionCount
-                    )
-                },
-                related: corpus.relatedEntities(to: match.entityIndex, limit: self.limit).map {
-                    EntityView.Summary($0.entity, sharedArticles: $0.sharedArticles)
-                }
-            )
-            print(self.json ? EntityOutput.json(view) : EntityOutput.text(view))
+        let lookup = request
+        try await RemoteCommand.run(client) { client, output in
+            try await Self.execute(lookup, client: client, json: json, options: options, output: output)
         }
     }
-}
 
-extension EntityView.Summary {
-    init(_ entity: Entity, sharedArticles: Int?) {
-        self.init(
-            id: entity.id,
-            name: entity.name,
-            kind: entity.kind.rawValue,
-            mentionCount: entity.mentionCount,
-            articleCount: entity.articleCount,
-            sharedArticles: sharedArticles
-        )
+    static func execute(
+        _ request: Corpus_V1_LookupEntityRequest,
+        client: CorpusClient,
+        json: Bool,
+        options: CallOptions,
+        output: Output
+    ) async throws {
+        do {
+            let response = try await client.unary(CorpusMethods.lookupEntity, request, options: options)
+            EntityOutput.write(response, json: json, to: output)
+        } catch let error as CorpusError where error.code == .notFound {
+            let suggestions = try await client.unary(
+                CorpusMethods.suggestEntities,
+                suggestionRequest(for: request),
+                options: options
+            )
+            guard !suggestions.entities.isEmpty else { throw error }
+            EntityOutput.write(suggestions: suggestions, json: json, to: output)
+        }
+    }
+
+    static func executeLocal(
+        _ request: Corpus_V1_LookupEntityRequest,
+        corpus: Corpus,
+        json: Bool,
+        output: Output
+    ) throws {
+        do {
+            EntityOutput.write(try EntityQueries.lookup(request, in: corpus), json: json, to: output)
+        } catch let error as CorpusError where error.code == .notFound {
+            let suggestions = try EntityQueries.suggest(suggestionRequest(for: request), in: corpus)
+            guard !suggestions.entities.isEmpty else { throw error }
+            EntityOutput.write(suggestions: suggestions, json: json, to: output)
+        }
+    }
+
+    private static func suggestionRequest(
+        for request: Corpus_V1_LookupEntityRequest
+    )
+        -> Corpus_V1_SuggestEntitiesRequest
+    {
+        var suggest = Corpus_V1_SuggestEntitiesRequest()
+        suggest.prefix = request.name
+        suggest.kind = request.kind
+        suggest.limit = request.maxArticles
+        return suggest
     }
 }

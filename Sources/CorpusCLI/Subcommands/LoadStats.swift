@@ -41,6 +41,10 @@ struct LoadStats: AsyncParsableCommand {
             "RSS after load \(memory.current / 1_048_576) MiB (\(String(format: "%.2f", Double(memory.current) / Double(max(summary.fileBytes, 1))))× file bytes)"
         )
         for skipped in summary.skipped.prefix(10) { print("skipped        \(skipped)") }
+        if ProcessInfo.processInfo.environment["CORPUS_MALLOC_STATS"] != nil {
+            typealias MallocStats = @convention(c) () -> Void
+            if let symbol = dlsym(nil, "malloc_stats") { unsafeBitCast(symbol, to: MallocStats.self)() }
+        }
         withExtendedLifetime(result) {}
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CorpusEngine
+import CorpusProtocol
+import CorpusServer
 import Foundation
 
 /// A failure reported as `error: CODE: message` on stderr, with the exit status of that code.
@@ -20,6 +22,11 @@ struct CLIFailure: Error, CustomStringConvertible {
     init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+    }
+
+    /// The failure for a call that failed with `error`.
+    init(_ error: CorpusError) {
+        self.init(Code(name: error.code.name, exitStatus: ExitCodes.status(for: error.code)), error.message)
     }
 
     var description: String { "\(self.code.name): \(self.message)" }
@@ -50,5 +57,16 @@ enum LocalCorpus {
             throw CLIFailure(.notFound, "no search index for \(directory)")
         }
         return (result, index)
+    }
+}
+
+/// The local mode of `corpus search`: the server's search logic, in this process.
+enum LocalSearch {
+    /// Every response of the search: the hits, then the summary.
+    static func responses(_ request: Corpus_V1_SearchRequest, corpus: Corpus) throws -> [Corpus_V1_SearchResponse] {
+        let run = try SearchQueries.start(request, in: corpus)
+        var responses = Array(run)
+        responses.append(run.summary(returned: responses.count))
+        return responses
     }
 }

@@ -1,24 +1,31 @@
 import ArgumentParser
+import CorpusClient
 import CorpusEngine
+import CorpusProtocol
+import CorpusServer
 import Foundation
 
-/// `corpus search`: runs a query and prints ranked hits with highlighted snippets.
+/// `corpus search QUERY`: ranked hits with highlighted snippets, as they stream in.
 ///
-/// Local mode (`--corpus DIR`) loads the articles and builds the index in this process; output
-/// formatting lives in ``SearchOutput`` so a remote mode can reuse it.
+/// Remote by default (`--server`); local with `--corpus DIR`, which loads the articles and builds
+/// the index in this process. Both produce the same `corpus.v1.SearchResponse` messages, so the
+/// output is the same.
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Search the corpus (local mode: --corpus DIR).",
+        abstract: "Search the corpus; hits print as they stream in.",
         discussion: """
             Query language: words (all required), "quoted phrases", OR, -exclusion, (grouping),
             title:WORD, author:NAME, entity:"NAME", kind:person|location|organization|document,
             after:YYYY-MM-DD, before:YYYY-MM-DD. Words typed without diacritics match every accented
-            variant; words with diacritics match exactly.
+            variant; words with diacritics match exactly (Đảng never matches đang).
+
+            Examples:
+              corpus search "dai hoi dang bo"
+              corpus search '"Đại hội" -"nhiệm kỳ 2015-2020" after:2019-01-01' --limit 5
+              corpus search 'entity:"Võ Anh Kiệt" kind:location' --json
+              corpus search "đang" --corpus seeds          (local mode, no server)
             """
     )
-
-    @Option(help: "Directory of .txt articles to load and search locally.")
-    var corpus: String?
 
     @Argument(help: "The query.")
     var query: String
@@ -29,65 +36,57 @@ struct Search: AsyncParsableCommand {
     @Option(help: "Resume after the hit that carried this cursor.")
     var cursor: String?
 
-    @Flag(help: "Print one JSON object per hit, then a summary object.")
-    var json = false
+    @Option(help: "Search a directory of .txt articles in this process instead of asking a server.")
+    var corpus: String?
+
+    @OptionGroup var client: ClientOptions
 
     func run() async throws {
-        do {
-            try await self.search()
-        } catch let failure as CLIFailure {
-            throw failure.exit()
-        }
-    }
-
-    private func search() async throws {
-        let started = ContinuousClock.now
-        var cursor: SearchCursor? = nil
-        if let text = self.cursor {
-            guard let decoded = SearchCursor(encoded: text) else {
-                throw CLIFailure(.invalidArgument, "invalid cursor")
+        var request = Corpus_V1_SearchRequest()
+        request.query = query
+        request.limit = UInt32(clamping: max(0, limit))
+        request.cursor = cursor ?? ""
+        let (json, options) = (client.json, client.callOptions)
+        if let directory = corpus {
+            let output = Output(color: !json && Terminal.stdoutIsColorTerminal)
+            do {
+                let (loaded, _) = try await LocalCorpus.load(directory: directory)
+                try await Self.executeLocal(request, corpus: loaded.corpus, json: json, output: output)
+            } catch let error as CorpusError {
+                throw CLIFailure(error).exit()
+            } catch let failure as CLIFailure {
+                throw failure.exit()
             }
-            cursor = decoded
+            return
         }
-        guard let directory = self.corpus else {
-            throw CLIFailure(.invalidArgument, "pass --corpus DIR (remote search is not available yet)")
+        let search = request
+        try await RemoteCommand.run(client) { client, output in
+            try await Self.execute(search, client: client, json: json, options: options, output: output)
         }
-        let (_, index) = try await LocalCorpus.load(directory: directory)
-        let results: SearchResults
-        do {
-            results = try index.search(self.query, options: SearchOptions(limit: self.limit, cursor: cursor))
-        } catch {
-            throw CLIFailure(error.code == .cancelled ? .cancelled : .invalidArgument, error.message)
-        }
-        let color = !self.json && Terminal.stdoutIsColorTerminal
-        var returned = 0
-        for hit in results {
-            returned += 1
-            let view = SearchHitView(hit)
-            print(self.json ? SearchOutput.json(view) : SearchOutput.text(view, color: color) + "\n")
-        }
-        let elapsed = ContinuousClock.now - started
-        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        let summary = SearchSummaryView(
-            totalMatches: results.totalMatches,
-            returned: returned,
-            elapsedMicros: Int(micros)
-        )
-        print(self.json ? SearchOutput.json(summary) : SearchOutput.text(summary))
     }
-}
 
-extension SearchHitView {
-    init(_ hit: SearchHit) {
-        self.init(
-            rank: hit.rank,
-            score: hit.score,
-            articleID: hit.articleID,
-            publishedAt: hit.publishedAt,
-            title: hit.title,
-            snippet: hit.snippet.text,
-            highlights: hit.snippet.highlights.map { $0.start..<$0.end },
-            cursor: hit.cursor.encoded
-        )
+    /// Runs the search on a server, printing each response as it arrives.
+    static func execute(
+        _ request: Corpus_V1_SearchRequest,
+        client: CorpusClient,
+        json: Bool,
+        options: CallOptions,
+        output: Output
+    ) async throws {
+        for try await response in client.serverStreaming(CorpusMethods.search, request, options: options) {
+            SearchOutput.write(response, json: json, to: output)
+        }
+    }
+
+    /// Runs the search on a local corpus, with the server's own logic.
+    static func executeLocal(
+        _ request: Corpus_V1_SearchRequest,
+        corpus: Corpus,
+        json: Bool,
+        output: Output
+    ) async throws {
+        for response in try LocalSearch.responses(request, corpus: corpus) {
+            SearchOutput.write(response, json: json, to: output)
+        }
     }
 }

@@ -67,7 +67,7 @@ struct Serve: AsyncParsableCommand {
 
         let loaded: CorpusLoader.Result
         do {
-            loaded = try await CorpusLoader().load(directory: directory)
+            loaded = try await CorpusLoader(options: .searchIndexed).load(directory: directory)
         } catch {
             Terminal.error("corpus serve: cannot load \(directory): \(error)")
             throw ExitCode(ExitCodes.notFound)

@@ -28,6 +28,13 @@ public struct EntityExtractor: Sendable {
     /// Extracts the entities of one article, most mentioned first (ties by id).
     public func extract(from article: Article) -> [ExtractedEntity] {
         var collector = EntityCollector()
+        return extract(from: article, reusing: &collector)
+    }
+
+    /// Extracts with a collector that is reused across articles, so that its cache of names and ids
+    /// (keyed by token hashes) serves the following articles too. The loader keeps one per chunk.
+    func extract(from article: Article, reusing collector: inout EntityCollector) -> [ExtractedEntity] {
+        collector.startArticle()
         var scans: [FieldScan] = []
         article.forEachField { field, text in
             scans.append(FieldScan(field: field.ordinal, text: text))
@@ -65,7 +72,7 @@ struct FieldScan {
         tokens.reserveCapacity(estimate)
         ids.reserveCapacity(estimate)
         hashes.reserveCapacity(estimate)
-        VietnameseTokenizer().forEachToken(in: text) { token, forms in
+        VietnameseTokenizer().forEachNormalizedToken(in: text) { token, forms in
             let hash = LexiconVocabulary.hash(forms.normalizedUTF8)
             tokens.append(token)
             hashes.append(hash)

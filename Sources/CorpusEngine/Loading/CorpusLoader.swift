@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Loads a directory of `.txt` articles into a ``Corpus``, using every core.
 ///
 /// Files are listed recursively and sorted by path, then split into chunks that a task group
@@ -79,8 +83,10 @@ public struct CorpusLoader: Sendable {
         let chunks = stride(from: 0, to: files.count, by: options.chunkSize).map {
             Array(files[$0..<min($0 + options.chunkSize, files.count)])
         }
-        var results = [ChunkResult?](repeating: nil, count: chunks.count)
         var done = LoadProgress(filesDone: 0, filesTotal: files.count, bytesRead: 0, articles: 0)
+        var summary = LoadSummary()
+        summary.filesFound = files.count
+        var builder = CorpusBuilder()
         await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var next = 0
             func submit() {
@@ -91,40 +97,38 @@ public struct CorpusLoader: Sendable {
                 next += 1
             }
             for _ in 0..<options.concurrency { submit() }
+            // Chunks are merged as soon as all earlier ones are in, in path order, so the merge overlaps
+            // parsing and each chunk's temporary entity tables are freed early.
+            var pending: [Int: ChunkResult] = [:]
+            var nextToMerge = 0
+            var seenIDs: [String: String] = [:]
             while let (index, result) = await group.next() {
-                results[index] = result
+                submit()
                 done.filesDone += chunks[index].count
                 done.bytesRead += result.bytes
                 done.articles += result.articles.count
                 progress?(done)
-                submit()
-            }
-        }
-        var summary = LoadSummary()
-        summary.filesFound = files.count
-        var articles: [Article] = []
-        var extracted: [[ExtractedEntity]] = []
-        articles.reserveCapacity(files.count)
-        extracted.reserveCapacity(files.count)
-        var seenIDs: [String: String] = [:]
-        for index in results.indices {
-            guard let result = results[index] else { continue }
-            results[index] = nil
-            summary.fileBytes += result.bytes
-            summary.skipped += result.skipped
-            for (item, path) in zip(result.articles, result.paths) {
-                if let first = seenIDs[item.article.id] {
-                    summary.skipped.append(
-                        .init(path: path, reason: "duplicate article id \(item.article.id) (kept \(first))")
-                    )
-                    continue
+                pending[index] = result
+                while let ready = pending.removeValue(forKey: nextToMerge) {
+                    nextToMerge += 1
+                    summary.fileBytes += ready.bytes
+                    summary.skipped += ready.skipped
+                    var items: [(article: Article, records: Range<Int32>)] = []
+                    for (item, path) in zip(ready.articles, ready.paths) {
+                        if let first = seenIDs[item.article.id] {
+                            summary.skipped.append(
+                                .init(path: path, reason: "duplicate article id \(item.article.id) (kept \(first))")
+                            )
+                            continue
+                        }
+                        seenIDs[item.article.id] = path
+                        items.append(item)
+                    }
+                    builder.add(items, entities: ready.entities)
                 }
-                seenIDs[item.article.id] = path
-                articles.append(item.article)
-                extracted.append(item.entities)
             }
         }
-        var corpus = Corpus(articles: articles, extracted: extracted)
+        var corpus = builder.finish()
         if let makeSearchIndex = options.makeSearchIndex {
             corpus = corpus.attaching(searchIndex: await makeSearchIndex(corpus))
         }
@@ -132,6 +136,7 @@ public struct CorpusLoader: Sendable {
         summary.entitiesByKind = corpus.entityCountsByKind
         summary.textBytes = corpus.textByteCount
         summary.seconds = Self.seconds(clock.now - start)
+        Self.returnFreeMemory()
         return Result(corpus: corpus, summary: summary)
     }
 
@@ -160,7 +165,8 @@ public struct CorpusLoader: Sendable {
     }
 
     struct ChunkResult: Sendable {
-        var articles: [(article: Article, entities: [ExtractedEntity])] = []
+        var articles: [(article: Article, records: Range<Int32>)] = []
+        var entities = ChunkEntities()
         var paths: [String] = []
         var skipped: [LoadSummary.SkippedFile] = []
         var bytes = 0
@@ -170,18 +176,35 @@ public struct CorpusLoader: Sendable {
         var result = ChunkResult()
         let parser = ArticleParser()
         let extractor = EntityExtractor()
+        var collector = EntityCollector()
         for path in paths {
             do {
                 let bytes = try FileReader.contents(ofFile: path).get()
                 result.bytes += bytes.count
                 let article = try parser.parse(bytes: bytes, id: articleID(forPath: path), path: path).article
-                result.articles.append((article, extractor.extract(from: article)))
+                result.articles.append(
+                    (article, result.entities.append(extractor.extract(from: article, reusing: &collector)))
+                )
                 result.paths.append(path)
             } catch {
                 result.skipped.append(.init(path: path, reason: error.reasonDescription))
             }
         }
+        result.entities.finish()
         return result
+    }
+
+    /// Gives the pages that parsing freed back to the system. Loading leaves many freed transient
+    /// buffers (file bytes, token arrays) between long-lived article strings; glibc keeps them mapped
+    /// unless asked.
+    static func returnFreeMemory() {
+        #if canImport(Glibc)
+        // malloc_trim is not in the Glibc module map; look it up (RTLD_DEFAULT is a null handle).
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        #endif
     }
 
     static func seconds(_ duration: Duration) -> Double {

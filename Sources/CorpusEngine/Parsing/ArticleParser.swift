@@ -78,7 +78,8 @@ public struct ArticleParser: Sendable {
         parseHeader(&rest, into: &state)
         parseFooter(&rest, into: &state)
         parseBody(rest, into: &state)
-        return ParsedArticle(article: state.article, notes: state.notes)
+        let notes = state.notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        return ParsedArticle(article: state.article, notes: notes.map(\.element.text))
     }
 }
 
@@ -86,12 +87,12 @@ public struct ArticleParser: Sendable {
 struct ParseState {
     var article: Article
     var explain: Bool
-    var notes: [String] = []
+    var notes: [(line: Int, text: String)] = []
     var headerDate: PublishedTime?
     var headerTitle: String?
 
     mutating func note(_ line: SourceLine, _ message: @autoclosure () -> String) {
-        if explain { notes.append("line \(line.number): \(message())") }
+        if explain { notes.append((line.number, "line \(line.number): \(message())")) }
     }
 }
 

@@ -81,11 +81,18 @@ final class ConjunctionScorer: DocScorer {
         return self.doc
     }
 
+    var excludedCount: Int { self.excluded.count }
+    var hasDateFilter: Bool { self.dateFilter != nil }
+    var pairCount: Int { self.pairs.count }
+    var requiredScorers: ContiguousArray<any DocScorer> { self.required }
+
     /// The proximity pairs as plain values, and the largest bonus they can add.
     var proximityPlan: ProximityRefiner.Plan {
         ProximityRefiner.Plan(
             pairs: self.pairs.map {
                 ProximityRefiner.Pair(
+                    firstID: ObjectIdentifier($0.first),
+                    secondID: ObjectIdentifier($0.second),
                     firstTerms: $0.first.terms,
                     firstFields: $0.first.fieldBits,
                     secondTerms: $0.second.terms,

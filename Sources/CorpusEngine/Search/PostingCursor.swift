@@ -59,6 +59,38 @@ struct PostingCursor {
         return self.doc
     }
 
+    /// Calls `body(doc, weightedFrequency)` for the current and every following posting, decoding
+    /// straight from the byte stream (the single-term scoring loop), then leaves the cursor
+    /// exhausted. `weightedFrequency` is `sum(tf[f] * mask[f] * norms[doc][f])`.
+    @inline(__always)
+    mutating func drain(
+        fieldMask: SIMD8<Float>,
+        norms: UnsafeBufferPointer<SIMD8<Float>>,
+        _ body: (UInt32, Float) -> Void
+    ) {
+        guard self.doc != .max else { return }
+        body(self.doc, (self.tf * fieldMask * norms[Int(self.doc)]).sum())
+        var pointer = self.docPointer
+        var doc = self.doc
+        while pointer < self.docEnd {
+            doc &+= VarInt.read(&pointer)
+            var mask = pointer.pointee
+            pointer += 1
+            let weights = norms[Int(doc)] * fieldMask
+            var weighted: Float = 0
+            var field = 0
+            while mask != 0 {
+                if mask & 1 != 0 { weighted += Float(VarInt.read(&pointer)) * weights[field] }
+                mask >>= 1
+                field += 1
+            }
+            _ = VarInt.read(&pointer)  // positions length: positions are not needed here
+            body(doc, weighted)
+        }
+        self.docPointer = pointer
+        self.doc = .max
+    }
+
     /// Appends the current document's positions (ascending).
     func appendPositions(to output: inout [UInt32]) {
         guard self.doc != .max else { return }

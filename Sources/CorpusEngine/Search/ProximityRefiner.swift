@@ -9,6 +9,9 @@
 struct ProximityRefiner {
     /// Two consecutive query syllables, as term ids and field masks.
     struct Pair: Sendable {
+        /// The scorers' identities (to find their recorded positions).
+        var firstID: ObjectIdentifier
+        var secondID: ObjectIdentifier
         var firstTerms: [UInt32]
         var firstFields: UInt8
         var secondTerms: [UInt32]
@@ -30,9 +33,13 @@ struct ProximityRefiner {
 
     let index: SearchIndex
     let plan: Plan
+    /// Recorded positions of every match (`matchDocs` ascending), when the scoring loop kept them.
+    var references: PositionReferences? = nil
+    var matchDocs: [UInt32] = []
 
     /// Exact bonuses for `docs` (ascending document numbers).
     func bonuses(for docs: [UInt32]) -> [Double] {
+        if let references = self.references { return self.bonuses(for: docs, references: references) }
         var result = [Double](repeating: 0, count: docs.count)
         for pair in self.plan.pairs {
             let first = TermScorer(index: self.index, terms: pair.firstTerms, fieldBits: pair.firstFields)
@@ -47,5 +54,51 @@ struct ProximityRefiner {
             }
         }
         return result
+    }
+
+    /// Bonuses from recorded position references: no posting walk.
+    private func bonuses(for docs: [UInt32], references: PositionReferences) -> [Double] {
+        var result = [Double](repeating: 0, count: docs.count)
+        var first: [UInt32] = []
+        var second: [UInt32] = []
+        let slots = self.plan.pairs.map { pair in
+            (references.termIDs.firstIndex(of: pair.firstID), references.termIDs.firstIndex(of: pair.secondID))
+        }
+        for (k, doc) in docs.enumerated() {
+            // Binary search of the match number.
+            var low = 0
+            var high = self.matchDocs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if self.matchDocs[mid] < doc { low = mid + 1 } else { high = mid }
+            }
+            guard low < self.matchDocs.count, self.matchDocs[low] == doc else { continue }
+            let starts = self.index.fieldStarts[Int(doc)]
+            for (p, pair) in self.plan.pairs.enumerated() {
+                guard let a = slots[p].0, let b = slots[p].1 else { continue }
+                references.positions(match: low, term: a, into: &first)
+                references.positions(match: low, term: b, into: &second)
+                Self.keep(&first, fields: pair.firstFields, starts: starts)
+                Self.keep(&second, fields: pair.secondFields, starts: starts)
+                let distance = first.withUnsafeBufferPointer { x in
+                    second.withUnsafeBufferPointer { y in ConjunctionScorer.closestInOrder(x, y) }
+                }
+                if let distance, distance <= 3 { result[k] += pair.weight / Double(distance) }
+            }
+        }
+        return result
+    }
+
+    /// Removes positions outside the (contiguous) allowed fields.
+    private static func keep(_ positions: inout [UInt32], fields: UInt8, starts: SIMD8<UInt32>) {
+        var low = IndexField.count
+        var high = 0
+        for f in 0..<IndexField.count where fields & (1 << UInt8(f)) != 0 {
+            low = min(low, f)
+            high = max(high, f)
+        }
+        let from = low == 0 ? 0 : starts[low]
+        let to = high + 1 < IndexField.count ? starts[high + 1] : UInt32.max
+        positions.removeAll { $0 < from || $0 >= to }
     }
 }

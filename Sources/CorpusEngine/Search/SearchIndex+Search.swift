@@ -48,12 +48,30 @@ extension SearchIndex {
         }
         var docs: [UInt32] = []
         var scores: [Double] = []
+        var doc = root.doc
         if let term = root as? TermScorer {
             guard term.collectAll(docs: &docs, scores: &scores, isCancelled: isCancelled) else {
                 throw SearchError(code: .cancelled, message: "search cancelled")
             }
+            doc = .max
+        } else if let conjunction = root as? ConjunctionScorer {
+            var references: PositionReferences? = nil
+            let finished = conjunction.collectAllTerms(
+                index: self,
+                docs: &docs,
+                scores: &scores,
+                positions: &references,
+                isCancelled: isCancelled
+            )
+            if let finished {
+                guard finished else { throw SearchError(code: .cancelled, message: "search cancelled") }
+                doc = .max
+                if refiner != nil, let references {
+                    refiner?.references = references
+                    refiner?.matchDocs = docs
+                }
+            }
         }
-        var doc = root.doc
         while doc != .max {
             docs.append(doc)
             scores.append(root.score())

@@ -23,6 +23,12 @@ final class TermScorer: DocScorer {
 
     var doc: UInt32 { self.state.pointee.doc }
 
+    /// The posting cursor when this term has exactly one variant (for bulk loops), else `nil`.
+    var singleCursor: PostingCursor? { self.cursors.count == 1 ? self.cursors[0] : nil }
+
+    /// 1 for the fields this term searches, 0 elsewhere.
+    var fieldWeightMask: SIMD8<Float> { self.fieldMask }
+
     /// Field-masked frequency on the current document, summed over variants.
     var tf: SIMD8<Float> { self.state.pointee.tf }
 
@@ -124,21 +130,19 @@ final class TermScorer: DocScorer {
         return self.index.fieldNorms.withUnsafeBufferPointer { norms in
             var count = 0
             if self.cursors.count == 1 {
-                // One variant: drive the cursor directly.
-                var cursor = self.cursors[0]
-                defer { self.cursors[0] = cursor }
-                while cursor.doc != .max {
-                    let weighted = Double((cursor.tf * mask * norms[Int(cursor.doc)]).sum())
-                    if weighted > 0 {
-                        docs.append(cursor.doc)
-                        scores.append(idf * weighted * (k1 + 1) / (weighted + k1))
-                    }
-                    cursor.next()
+                // One variant: decode the posting stream directly.
+                var cancelled = false
+                let factor = idf * (k1 + 1)
+                self.cursors[0].drain(fieldMask: mask, norms: norms) { doc, weighted in
+                    guard weighted > 0, !cancelled else { return }
+                    let w = Double(weighted)
+                    docs.append(doc)
+                    scores.append(factor * w / (w + k1))
                     count += 1
-                    if count & 1023 == 0, isCancelled() { return false }
+                    if count & 1023 == 0, isCancelled() { cancelled = true }
                 }
                 self.state.pointee.doc = .max
-                return true
+                return !cancelled
             }
             while self.state.pointee.doc != .max {
                 let doc = self.state.pointee.doc

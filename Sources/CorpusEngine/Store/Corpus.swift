@@ -7,7 +7,7 @@ public struct Corpus: Sendable {
     /// The entities, ordered by id.
     public let entities: [Entity]
     /// For each article (same index as ``articles``), its entities, most mentioned first.
-    public let articleEntities: [[ArticleEntity]]
+    public let articleEntities: ArticleEntityLists
     /// The search index attached by the loader, if any.
     public private(set) var searchIndex: (any CorpusSearchIndex)?
 
@@ -37,13 +37,13 @@ public struct Corpus: Sendable {
     ///   - articles: The articles, in any order; they are sorted by id.
     ///   - extracted: For each article (same index), the entities found in it.
     public init(articles: [Article], extracted: [[ExtractedEntity]]) {
-        self = CorpusBuilder(articles: articles, extracted: extracted).build()
+        self = CorpusBuilder(articles: articles, extracted: extracted).finish()
     }
 
     init(
         articles: [Article],
         entities: [Entity],
-        articleEntities: [[ArticleEntity]],
+        articleEntities: ArticleEntityLists,
         articleIndexByID: [String: Int],
         entityIndexByID: [String: Int],
         entitiesByKey: [String: [Int]],

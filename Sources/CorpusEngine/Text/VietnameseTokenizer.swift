@@ -36,6 +36,15 @@ public struct VietnameseTokenizer: Sendable {
         try scanner.run(body)
     }
 
+    /// Like ``forEachToken(in:_:)`` but computes only the normalized form (``TokenForms/foldedUTF8`` is
+    /// empty).
+    func forEachNormalizedToken(in text: String, _ body: (Token, TokenForms) -> Void) {
+        text.withUTF8Buffer { bytes in
+            var scanner = TokenScanner(bytes: bytes, wantsForms: true, wantsFolded: false)
+            scanner.run(body)
+        }
+    }
+
     /// Returns the tokens of `text` without computing their forms (cheaper when only offsets and flags
     /// are needed).
     public func tokens(in text: some StringProtocol) -> [Token] {

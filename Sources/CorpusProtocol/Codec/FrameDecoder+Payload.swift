@@ -52,7 +52,7 @@ extension FrameDecoder {
 
         case .message:
             try reader.requireCallID(callID, zero: false)
-            return .message(callID: callID, flags: MessageFlags(rawValue: flags & 0x03), payload: payload)
+            return .message(callID: callID, flags: MessageFlags(rawValue: flags & 0x07), payload: payload)
 
         case .trailers:
             try reader.requireCallID(callID, zero: false)

@@ -109,24 +109,32 @@ public struct FrameEncoder: Sendable {
 extension ByteBuffer {
     /// Writes a `u16` length and the string's UTF-8 bytes (truncated to 65,535 bytes).
     fileprivate mutating func writeLengthPrefixedString(_ string: String) {
-        var utf8 = Array(string.utf8)
-        if utf8.count > Int(UInt16.max) {
-            utf8 = Array(utf8.prefix(Int(UInt16.max)))
+        let count = string.utf8.count
+        guard count <= Int(UInt16.max) else {
+            let prefix = Array(string.utf8.prefix(Int(UInt16.max)))
+            writeInteger(UInt16(prefix.count))
+            writeBytes(prefix)
+            return
         }
-        writeInteger(UInt16(utf8.count))
-        writeBytes(utf8)
+        writeInteger(UInt16(count))
+        writeString(string)
     }
 
     /// Writes a metadata block: `u16` count, then key and value of each entry.
     fileprivate mutating func writeMetadata(_ metadata: Metadata) {
         writeInteger(UInt16(clamping: metadata.count))
         for entry in metadata.entries.prefix(Int(UInt16.max)) {
-            let key = Array(entry.key.utf8.prefix(255))
+            let key = entry.key.utf8.prefix(255)
             writeInteger(UInt8(key.count))
             writeBytes(key)
-            let value = entry.value.bytes.prefix(Int(UInt16.max))
-            writeInteger(UInt16(value.count))
-            writeBytes(value)
+            switch entry.value {
+            case .string(let text):
+                writeLengthPrefixedString(text)
+            case .binary(let bytes):
+                let value = bytes.prefix(Int(UInt16.max))
+                writeInteger(UInt16(value.count))
+                writeBytes(value)
+            }
         }
     }
 }

@@ -46,6 +46,8 @@ public struct MessageFlags: OptionSet, Sendable, Hashable {
     public static let compressed = MessageFlags(rawValue: 0x01)
     /// The sender sends no more messages on this call.
     public static let endStream = MessageFlags(rawValue: 0x02)
+    /// Server only: the call ends with `OK` right after this message; no TRAILERS follows.
+    public static let endCall = MessageFlags(rawValue: 0x04)
 }
 
 /// Sizes fixed by the frame layout.

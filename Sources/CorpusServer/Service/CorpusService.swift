@@ -77,6 +77,7 @@ public final class CorpusService: Sendable {
     public func register(in router: inout RPCRouter) {
         registerArticles(in: &router)
         registerEntities(in: &router)
+        registerSearch(in: &router)
         registerStats(in: &router)
         registerHealth(in: &router)
         registerServerInfo(in: &router, methods: router.methods + [CorpusMethods.listMethods.descriptor])

@@ -220,6 +220,10 @@ extension ClientConnectionHandler {
             calls[callID] = call
             inbound.push(message)
         }
+        if flags.contains(.endCall) {
+            // The call ended with OK; no TRAILERS follows (PROTOCOL.md § 3.4).
+            complete(callID: callID, status: .ok, metadata: [:])
+        }
     }
 
     private func ignoreFrame(callID: UInt32) {

@@ -45,7 +45,7 @@ extension ServerConnectionHandler {
             )
         case .accept:
             guard let route, let context else { return }
-            let call = ActiveCall(route: route, headers: headers, startedAt: .now())
+            let call = ActiveCall(route: route, headers: headers, startedAt: now)
             if headers.timeoutMilliseconds > 0 {
                 let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
                 call.deadlineTimer = context.eventLoop.scheduleTask(
@@ -167,7 +167,7 @@ extension ServerConnectionHandler {
         guard let call = calls[callID] else { return }  // Already cancelled or past its deadline.
         let allowed = !call.headers.noCompression
         let status: Status
-        var sent = 0
+        let sent = 0
         switch result {
         case .success(let response):
             let (payload, flags) =
@@ -178,9 +178,16 @@ extension ServerConnectionHandler {
             if let refusal = checkOutgoingSize(payload: payload, flags: flags, response: response) {
                 status = refusal
             } else {
-                FrameEncoder().writeMessage(callID: callID, flags: flags, payload: payload, into: &output)
-                status = .ok
-                sent = 1
+                // Success: the message carries END_CALL, no TRAILERS frame (PROTOCOL.md § 3.4).
+                FrameEncoder().writeMessage(
+                    callID: callID,
+                    flags: flags.union(.endCall),
+                    payload: payload,
+                    into: &output
+                )
+                scheduleFlush()
+                endCall(callID: callID, status: .ok, messagesSent: 1)
+                return
             }
         case .failure(let error):
             status = Self.status(for: error, logger: logger)
@@ -251,7 +258,7 @@ extension ServerConnectionHandler {
     func endCall(callID: UInt32, status: Status.Code, messagesSent: Int) {
         guard let call = calls.removeValue(forKey: callID) else { return }
         call.deadlineTimer?.cancel()
-        let now = NIODeadline.now()
+        let now = self.now
         lastCallEnded = now
         let duration = now - call.startedAt
         observer?.callFinished(call.route.descriptor, status: status, duration: duration, messagesSent: messagesSent)

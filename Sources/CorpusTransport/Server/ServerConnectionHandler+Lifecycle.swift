@@ -68,7 +68,7 @@ extension ServerConnectionHandler {
             observer?.callFinished(
                 call.route.descriptor,
                 status: .unavailable,
-                duration: .now() - call.startedAt,
+                duration: now - call.startedAt,
                 messagesSent: call.messagesSent
             )
             logger.debug("call ended by the connection closing", metadata: ["call-id": "\(callID)"])
@@ -121,11 +121,11 @@ extension ServerConnectionHandler {
         let timeout = TimeAmount.milliseconds(Int64(configuration.settings.idleTimeoutMilliseconds))
         guard timeout > .zero, idleTimer == nil, !connectionClosed, let context else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let next = (calls.isEmpty ? lastCallEnded : NIODeadline.now()) + timeout
+        let next = (calls.isEmpty ? lastCallEnded : now) + timeout
         idleTimer = context.eventLoop.scheduleTask(deadline: next) {
             let handler = loopBound.value
             handler.idleTimer = nil
-            if handler.calls.isEmpty, NIODeadline.now() - handler.lastCallEnded >= timeout {
+            if handler.calls.isEmpty, handler.now - handler.lastCallEnded >= timeout {
                 handler.connectionError(
                     ConnectionError(code: .idleTimeout, message: "no call for \(timeout.nanoseconds / 1_000_000) ms")
                 )
@@ -150,7 +150,7 @@ extension ServerConnectionHandler {
     private func keepaliveTick(interval: TimeAmount, timeout: TimeAmount) {
         keepaliveTimer = nil
         guard !connectionClosed else { return }
-        let now = NIODeadline.now()
+        let now = self.now
         if let sentAt = keepalivePingSentAt {
             if now - sentAt >= timeout {
                 connectionError(

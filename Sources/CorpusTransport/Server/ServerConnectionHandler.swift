@@ -47,6 +47,9 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
     var connectionClosed = false
     var tornDown = false
 
+    /// The event loop's clock (a test loop's virtual time under `EmbeddedEventLoop`).
+    var now: NIODeadline { context?.eventLoop.now ?? .now() }
+
     /// Creates the handler for one connection.
     ///
     /// - Parameters:
@@ -77,6 +80,8 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
 
     public func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        self.lastReadTime = context.eventLoop.now
+        self.lastCallEnded = context.eventLoop.now
         if context.channel.isActive {
             start(context: context)
         }
@@ -101,7 +106,7 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = Self.unwrapInboundIn(data)
         readingBurst = true
-        lastReadTime = .now()
+        lastReadTime = now
         keepalivePingSentAt = nil
         receive(frame)
     }
@@ -151,7 +156,7 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
             handshakeTimer = nil
             observer?.connectionOpened(remoteAddress: remoteAddress)
             logger.info("connection opened", metadata: ["remote": "\(remoteAddress?.description ?? "?")"])
-            lastCallEnded = .now()
+            lastCallEnded = now
             scheduleIdleCheck()
             scheduleKeepalive()
         default:

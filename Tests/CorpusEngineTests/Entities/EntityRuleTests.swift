@@ -88,3 +88,23 @@ struct EntityRuleTests {
         #expect(EntityKind.location.entityID(forName: "Đồng Tháp") == "location:dong-thap")
     }
 }
+
+@Suite("Entity rules: boundaries")
+struct EntityBoundaryTests {
+    private func entities(_ body: String) -> [ExtractedEntity] {
+        EntityExtractor().extract(from: Article(id: "t", sections: [.init(paragraphs: [body])]))
+    }
+
+    @Test("A surname inside the name does not split off a one-syllable place")
+    func noOneSyllablePlace() {
+        let found = entities("Phó Giám đốc Sở Y tế Trần Thái Đạt cho biết như vậy.")
+        #expect(found.filter { $0.kind == .person }.map(\.name) == ["Trần Thái Đạt"])
+        #expect(found.filter { $0.kind == .location }.isEmpty)
+    }
+
+    @Test("Organization names stop after a dash-joined word")
+    func dashWord() {
+        let found = entities("Trung tâm Văn hóa - Thể thao vật chất tốt hơn.")
+        #expect(found.filter { $0.kind == .organization }.map(\.name) == ["Trung tâm Văn hóa - Thể thao"])
+    }
+}

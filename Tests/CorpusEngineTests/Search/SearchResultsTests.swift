@@ -181,4 +181,21 @@ struct SearchRefinementTests {
         #expect(hits.map(\.articleID) == ["a", "b", "c"])
         #expect(hits[0].score > hits[1].score && hits[1].score > hits[2].score)
     }
+
+    @Test("lazy proximity (root conjunction) and eager proximity (nested conjunction) give the same scores")
+    func lazyAgreesWithEager() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 300))
+        for words in ["đại hội", "công tác cán bộ", "dai hoi"] {
+            let lazy = Dictionary(uniqueKeysWithValues: try index.search(words).map { ($0.articleID, $0.score) })
+            // OR with a word absent from the corpus makes the conjunction a nested, eagerly scored node.
+            let eager = Dictionary(
+                uniqueKeysWithValues: try index.search("(\(words)) OR zzzzqqq").map { ($0.articleID, $0.score) }
+            )
+            #expect(lazy.count == eager.count, "\(words)")
+            for (id, score) in lazy {
+                let other = try #require(eager[id])
+                #expect(abs(score - other) < 1e-9, "\(words) \(id)")
+            }
+        }
+    }
 }

@@ -81,19 +81,23 @@ struct Serve: AsyncParsableCommand {
 struct CorpusLoadClient: LoadClient {
     let connection: ClientConnection
     let options: CallOptions
+    /// The request payloads, made once (a ByteBuffer is copy-on-write and never written here).
+    static let articleRequest = ByteBuffer(bytes: Payloads.articleRequest)
+    static let pingRequest = ByteBuffer(bytes: Payloads.pingRequest)
+    static let searchRequest = ByteBuffer(bytes: Payloads.searchRequest)
 
     func call(_ exchange: Exchange) async throws -> CallResult {
         switch exchange {
         case .article:
             var reply = try await connection.unary(
                 PeerMethods.article,
-                request: ByteBuffer(bytes: Payloads.articleRequest),
+                request: Self.articleRequest,
                 options: options
             )
             let bytes = reply.readBytes(length: reply.readableBytes) ?? []
             return CallResult(messages: 1, bytes: bytes.count)
         case .ping:
-            var reply = try await connection.unary(PeerMethods.ping, request: ByteBuffer(bytes: Payloads.pingRequest))
+            var reply = try await connection.unary(PeerMethods.ping, request: Self.pingRequest)
             let bytes = reply.readBytes(length: reply.readableBytes) ?? []
             return CallResult(messages: 1, bytes: bytes.count)
         case .search:
@@ -101,7 +105,7 @@ struct CorpusLoadClient: LoadClient {
             var size = 0
             for try await var message in connection.serverStreaming(
                 PeerMethods.search,
-                request: ByteBuffer(bytes: Payloads.searchRequest),
+                request: Self.searchRequest,
                 options: options
             ) {
                 let bytes = message.readBytes(length: message.readableBytes) ?? []

@@ -43,6 +43,14 @@ struct EntityCollector {
 
     init() {}
 
+    /// Forgets the previous article's entities and names; keeps the name cache.
+    mutating func startArticle() {
+        drafts.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        articleNames.removeAll(keepingCapacity: true)
+        if names.count > 4096 { names.removeAll() }
+    }
+
     static func combined(_ key: [UInt64]) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for part in key { hash = (hash ^ part) &* 0x0000_0100_0000_01B3 &+ 0x7F4A_7C15 }
@@ -88,7 +96,7 @@ struct EntityCollector {
         guard id.utf8.count > kind.idPrefix.utf8.count + 1 else { return }
         var draft = drafts.removeValue(forKey: id) ?? Draft(kind: kind)
         if draft.mentions.isEmpty { order.append(id) }
-        if let index = draft.names.firstIndex(where: { $0.name.utf8.elementsEqual(resolved.display.utf8) }) {
+        if let index = draft.names.firstIndex(where: { UTF8Key.bytesEqual($0.name, resolved.display) }) {
             draft.names[index].count += 1
         } else {
             draft.names.append((resolved.display, 1))
@@ -96,7 +104,7 @@ struct EntityCollector {
         if !draft.aliasKeys.contains(tokenKey) {
             draft.aliasKeys.append(tokenKey)
             for alias in [resolved.display, surface()] + extraAliases()
-            where !draft.aliases.contains(where: { $0.utf8.elementsEqual(alias.utf8) }) {
+            where !draft.aliases.contains(where: { UTF8Key.bytesEqual($0, alias) }) {
                 draft.aliases.append(alias)
             }
         }

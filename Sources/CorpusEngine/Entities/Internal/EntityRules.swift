@@ -184,7 +184,9 @@ struct EntityRules {
         if expectsLocation {
             if collector.knownName(scan.key(run))?.kind == .location { return (run, nil) }
             var best: Int?
-            for split in (first + 1)..<run.upperBound where isSurname(at: split) {
+            // A place before the name has at least two syllables: "Huyện ủy An Phú Ngô Công Thức" splits,
+            // "Sở Y tế Trần Thái Đạt" (Thái is also a surname) does not.
+            for split in (first + 2)..<max(run.upperBound, first + 2) where isSurname(at: split) {
                 let rest = run.upperBound - split
                 guard (2...4).contains(rest), !isMiddleName(at: split - 1) else { continue }
                 let rank = [3: 0, 4: 1, 2: 2][rest] ?? 3
@@ -244,6 +246,10 @@ struct EntityRules {
         else { return nil }
         end += 1
         var lowercaseRun = 0
+        // How many lowercase syllables may follow the last capitalized one: a name word such as
+        // "Bồi dưỡng chính trị" or "Phát triển nông thôn" has up to three; after a dash
+        // ("Văn hóa - Thể thao") one.
+        var lowercaseLimit = 3
         while end < scan.count, end - index < 10 {
             let flags = scan.tokens[end].flags
             let dashJoin =
@@ -258,6 +264,7 @@ struct EntityRules {
                 {
                     break
                 }
+                lowercaseLimit = scan.joined(end) ? 3 : 1
                 end += 1
                 lowercaseRun = 0
             } else if scan.ids[end] == LexiconVocabulary.va, end + 1 < scan.count, scan.joined(end + 1),
@@ -265,7 +272,9 @@ struct EntityRules {
             {
                 end += 2
                 lowercaseRun = 0
-            } else if !flags.contains(.hasDigit), !vocabulary.has(scan.ids[end], .stopWord), lowercaseRun < 3,
+                lowercaseLimit = 3
+            } else if !flags.contains(.hasDigit), !vocabulary.has(scan.ids[end], .stopWord),
+                lowercaseRun < lowercaseLimit,
                 Self.designators.match(scan, at: end) == nil
             {
                 end += 1

@@ -1,27 +1,18 @@
 /// Cheap measurements of a line that the parser's heuristics use.
 enum LineShape {
-    /// Number of white-space separated words (space, tab, U+00A0).
+    /// Number of words separated by spaces or tabs (a U+00A0 inside a line does not separate; lines are
+    /// already trimmed of it).
     static func wordCount(_ text: Substring) -> Int {
-        var count = 0
-        var inWord = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x09 || (byte == 0xA0 && previous == 0xC2)
-            if isSpace {
-                if byte == 0xA0, inWord, previous == 0xC2 {
-                    // The 0xC2 lead byte was counted as part of a word; the word ended before it.
-                }
-                inWord = false
-            } else if !inWord, byte != 0xC2 {
-                inWord = true
-                count += 1
-            } else if !inWord {
-                inWord = true
-                count += 1
+        text.withUTF8Buffer { bytes in
+            var count = 0
+            var previousWasSpace = true
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x09
+                if !isSpace, previousWasSpace { count += 1 }
+                previousWasSpace = isSpace
             }
-            previous = byte
+            return count
         }
-        return count
     }
 
     /// Whether the line ends a sentence: its last scalar, ignoring closing quotes and brackets, is

@@ -200,3 +200,28 @@ extension LetterTable {
         }
     }
 }
+
+extension LetterTable {
+    /// Writes only the normalized form of a token's letters (for callers that do not need the folded
+    /// form, such as entity extraction).
+    @inline(__always)
+    func appendNormalizedForm(_ letters: UnsafeBufferPointer<Letter>, to normalized: inout Scratch<UInt8>) {
+        normalized.reserve(letters.count * 3)
+        for letter in letters {
+            let shape = letter.shape
+            if letter.isDigit || shape > Shape.dStroke || shape == 0 {
+                if shape >= 0x30, shape <= 0x7A {
+                    normalized.appendUnchecked(shape)
+                } else {
+                    appendNormalized(letter, keepCase: false, to: &normalized)
+                    normalized.reserve(letters.count * 3)
+                }
+                continue
+            }
+            let packed = composedUTF8[Int(shape) &* 6 &+ Int(letter.tone)]
+            normalized.appendUnchecked(UInt8(truncatingIfNeeded: packed))
+            if packed >> 24 >= 2 { normalized.appendUnchecked(UInt8(truncatingIfNeeded: packed >> 8)) }
+            if packed >> 24 == 3 { normalized.appendUnchecked(UInt8(truncatingIfNeeded: packed >> 16)) }
+        }
+    }
+}

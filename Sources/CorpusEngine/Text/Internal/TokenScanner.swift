@@ -8,6 +8,7 @@ struct TokenScanner {
     private let table = LetterTable.shared
     private let bytes: UnsafeBufferPointer<UInt8>
     private let wantsForms: Bool
+    private let wantsFolded: Bool
 
     private var letters = Scratch<Letter>(capacity: 64)
     private var normalized = Scratch<UInt8>(capacity: 128)
@@ -24,9 +25,10 @@ struct TokenScanner {
     private var needsFoundation = false
     private var toneCount = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, wantsForms: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, wantsForms: Bool, wantsFolded: Bool = true) {
         self.bytes = bytes
         self.wantsForms = wantsForms
+        self.wantsFolded = wantsFolded
     }
 
     mutating func run(_ body: (Token, TokenForms) throws -> Void) rethrows {
@@ -189,7 +191,11 @@ struct TokenScanner {
                 if toneCount == 1, letters.count > 1, token.isWord {
                     TonePlacement.canonicalize(letters.mutableBuffer)
                 }
-                table.appendForms(letters.buffer, normalized: &normalized, folded: &folded)
+                if wantsFolded {
+                    table.appendForms(letters.buffer, normalized: &normalized, folded: &folded)
+                } else {
+                    table.appendNormalizedForm(letters.buffer, to: &normalized)
+                }
             }
         }
         try body(token, TokenForms(normalizedUTF8: normalized.buffer, foldedUTF8: folded.buffer))

@@ -1,8 +1,9 @@
 import ArgumentParser
 
-/// The `corpus` command: the root only lists the subcommands.
+/// The `corpus` command: the root only lists the subcommands. (Named `CorpusCommand` so that
+/// `Corpus` keeps meaning the engine's corpus.)
 @main
-struct Corpus: AsyncParsableCommand {
+struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Vietnamese news corpus: serve, query and load-test.",

@@ -1,0 +1,99 @@
+extension ConjunctionScorer {
+    /// Scores every match in one tight loop when the conjunction is only single-variant terms
+    /// (words typed with diacritics, no exclusions, no date range): the common multi-word query.
+    ///
+    /// Leapfrogs over copies of the terms' posting cursors, without dynamic dispatch or positions.
+    /// Returns `nil` when the shape does not fit (the caller falls back to the generic loop), else
+    /// whether it ran to the end (`false`: cancelled).
+    func collectAllTerms(
+        index: SearchIndex,
+        docs: inout [UInt32],
+        scores: inout [Double],
+        positions: inout PositionReferences?,
+        isCancelled: () -> Bool
+    ) -> Bool? {
+        guard self.excludedCount == 0, !self.hasDateFilter, self.defersProximity || self.pairCount == 0 else {
+            return nil
+        }
+        let terms = self.requiredScorers.compactMap { $0 as? TermScorer }
+        guard terms.count == self.requiredScorers.count, terms.count > 1,
+            let cursors = terms.map({ $0.singleCursor }) as [PostingCursor?] as? [PostingCursor]
+        else { return nil }
+        let masks = terms.map(\.fieldWeightMask)
+        let factors = terms.map { $0.idf * (index.configuration.k1 + 1) }
+        let k1 = index.configuration.k1
+        var local = cursors
+        // Where each match's positions are, per term, so proximity can be computed later without
+        // walking the postings again.
+        var references = PositionReferences(terms: terms, arena: index.positionArena)
+        defer { positions = references }
+        return index.fieldNorms.withUnsafeBufferPointer { norms in
+            local.withUnsafeMutableBufferPointer { cursors in
+                var target = cursors[0].doc
+                var count = 0
+                outer: while target != .max {
+                    target = cursors[0].advance(to: target)
+                    if target == .max { break }
+                    for k in 1..<cursors.count {
+                        let d = cursors[k].advance(to: target)
+                        if d != target {
+                            target = d
+                            continue outer
+                        }
+                    }
+                    let norm = norms[Int(target)]
+                    var total = 0.0
+                    var matchesEveryTerm = true
+                    for k in 0..<cursors.count {
+                        let w = Double((cursors[k].tf * masks[k] * norm).sum())
+                        if w <= 0 {
+                            matchesEveryTerm = false
+                            break
+                        }
+                        total += factors[k] * w / (w + k1)
+                    }
+                    if matchesEveryTerm {
+                        docs.append(target)
+                        scores.append(total)
+                        for k in 0..<cursors.count { references.append(cursors[k]) }
+                        count += 1
+                        if count & 1023 == 0, isCancelled() { return false }
+                    }
+                    target += 1
+                }
+                return true
+            }
+        }
+    }
+}
+
+/// For each collected match (in document order) and each term of the conjunction, where its
+/// positions start in the position arena and how many there are.
+struct PositionReferences: Sendable {
+    /// The conjunction's terms, in the order the references are stored.
+    let termIDs: [ObjectIdentifier]
+    let arena: ByteArena
+    private(set) var offsets: [Int] = []
+    private(set) var counts: [UInt32] = []
+
+    init(terms: [TermScorer], arena: ByteArena) {
+        self.termIDs = terms.map(ObjectIdentifier.init)
+        self.arena = arena
+    }
+
+    mutating func append(_ cursor: PostingCursor) {
+        self.offsets.append(cursor.positionsStart - UnsafePointer(self.arena.base))
+        self.counts.append(UInt32(cursor.tfTotal))
+    }
+
+    /// Decodes the positions of term `term` (index into ``termIDs``) of match number `match`.
+    func positions(match: Int, term: Int, into output: inout [UInt32]) {
+        output.removeAll(keepingCapacity: true)
+        let slot = match * self.termIDs.count + term
+        PostingCursor.decodePositions(
+            at: self.arena.pointer(at: self.offsets[slot]),
+            count: Int(self.counts[slot]),
+            into: &output
+        )
+    }
+}

@@ -1,0 +1,28 @@
+internal import CorpusEngine
+internal import CorpusProtocol
+internal import CorpusTransport
+
+extension CorpusService {
+    func registerSearch(in router: inout RPCRouter) {
+        router.register(
+            CorpusMethods.search,
+            stream: { [self] request, writer, _ in
+                try await search(request, writer: writer)
+            }
+        )
+    }
+
+    /// Streams the hits in rank order, then one summary. Scoring is synchronous and cheap; the
+    /// per-hit work (ordering, snippets) is lazy and stops as soon as the call ends (the client
+    /// cancelled, the deadline passed, the connection closed).
+    func search(_ request: Corpus_V1_SearchRequest, writer: ResponseWriter<Corpus_V1_SearchResponse>) async throws {
+        let run = try SearchQueries.start(request, in: corpus, isCancelled: { writer.isClosed })
+        var returned = 0
+        for response in run {
+            guard !writer.isClosed, !Task.isCancelled else { throw CancellationError() }
+            try await writer.write(response)
+            returned += 1
+        }
+        try await writer.write(run.summary(returned: returned))
+    }
+}
