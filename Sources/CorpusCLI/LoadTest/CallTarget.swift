@@ -1,0 +1,54 @@
+/// What the load-test runner calls: the real client (``ClientCallTarget``), or in tests a
+/// closure that simulates a server (``ClosureCallTarget``).
+///
+/// Implementations never throw: every failure becomes a status in the ``CallOutcome``, so the
+/// runner counts it instead of stopping.
+protocol CallTarget: Sendable {
+    /// Makes `call` and waits for its end (for streams: the last message).
+    func perform(_ call: PlannedCall) async -> CallOutcome
+}
+
+/// How one call ended.
+struct CallOutcome: Sendable, Hashable {
+    /// `"OK"` or the status code name (`"NOT_FOUND"`, `"UNAVAILABLE"`, ...).
+    var status: String
+    /// Response messages received (1 for a successful unary call).
+    var messages: Int
+    /// When the first response message arrived (streams only).
+    var firstMessageAt: ContinuousClock.Instant?
+
+    /// The status name of a successful call.
+    static let okStatus = "OK"
+
+    /// Whether the call succeeded.
+    var isOK: Bool { status == Self.okStatus }
+
+    /// A successful call.
+    static func ok(messages: Int = 1, firstMessageAt: ContinuousClock.Instant? = nil) -> CallOutcome {
+        CallOutcome(status: okStatus, messages: messages, firstMessageAt: firstMessageAt)
+    }
+
+    /// A failed call.
+    static func failed(
+        _ status: String,
+        messages: Int = 0,
+        firstMessageAt: ContinuousClock.Instant? = nil
+    )
+        -> CallOutcome
+    {
+        CallOutcome(status: status, messages: messages, firstMessageAt: firstMessageAt)
+    }
+}
+
+/// A ``CallTarget`` backed by a closure: a fake server for tests and experiments.
+struct ClosureCallTarget: CallTarget {
+    let body: @Sendable (PlannedCall) async -> CallOutcome
+
+    init(_ body: @escaping @Sendable (PlannedCall) async -> CallOutcome) {
+        self.body = body
+    }
+
+    func perform(_ call: PlannedCall) async -> CallOutcome {
+        await body(call)
+    }
+}
