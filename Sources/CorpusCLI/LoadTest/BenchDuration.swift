@@ -16,8 +16,6 @@ struct BenchDuration: Sendable, Hashable, ExpressibleByArgument, CustomStringCon
         self.duration = duration
     }
 
-    static var defaultValueDescription: String { "10s" }
-
     /// Parses `text`; `nil` when it is not a duration.
     static func parse(_ text: String) -> Duration? {
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()

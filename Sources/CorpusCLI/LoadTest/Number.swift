@@ -40,7 +40,10 @@ enum Number {
 
     /// `10.0 s`, `0.50 s`, `2 min 5 s`.
     static func seconds(_ value: Double) -> String {
-        if value >= 120 { return "\(Int(value) / 60) min \(Int(value) % 60) s" }
+        if value >= 120 {
+            let whole = Int(value.rounded())
+            return whole % 60 == 0 ? "\(whole / 60) min" : "\(whole / 60) min \(whole % 60) s"
+        }
         return value < 1 ? String(format: "%.2f s", value) : String(format: "%.1f s", value)
     }
 

@@ -40,12 +40,12 @@ final class ProgressLine: Sendable {
             defer { drawn = false }
             return drawn
         }
-        if wasDrawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if wasDrawn { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)) }
     }
 
     private func draw(_ text: String) {
         guard isEnabled else { return }
         drawn.withLock { $0 = true }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(text)".utf8))
     }
 }

@@ -23,11 +23,11 @@ struct Bench: AsyncParsableCommand {
               corpus bench --rpc get --requests 10000 --concurrency 1
               corpus bench --rpc search --query "dai hoi dang bo" --rate 500 --duration 30s
               corpus bench --mix get=60,search=30,entity=10 --html report.html
-              corpus bench --rpc entity --names-from names.txt --json | jq .latencyMillis.p99
+              corpus bench --rpc entity --names-from names.txt --json | jq .latencyMillis
             """
     )
 
-    @Option(help: "The call: get, entity, search, list, suggest, or mixed (weighted by --mix).")
+    @Option(help: "The call: get, entity, search, list, suggest, or mixed (weighted by --mix). (default: get)")
     var rpc: String?
 
     @Option(help: "Weights of a mixed workload, e.g. get=60,search=30,entity=10 (implies --rpc mixed).")
@@ -72,7 +72,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "A file with one entity name per line.")
     var namesFrom: String?
 
-    @Option(help: "limit of search and list calls.")
+    @Option(help: "Hits per search call and summaries per list call.")
     var limit = 20
 
     @Option(help: "Seed for the choice of calls and arguments (default: random; printed in the report).")
