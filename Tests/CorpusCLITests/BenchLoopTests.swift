@@ -121,7 +121,9 @@ struct BenchLoopTests {
         let plan = LoadTestPlan(
             concurrency: 5,
             rate: nil,
-            duration: .milliseconds(100),
+            // Long enough for all five workers to claim a call even on a machine busy with other
+            // work (at 100 ms a loaded CI machine sometimes started fewer).
+            duration: .seconds(1),
             requests: nil,
             grace: .milliseconds(100)
         )
