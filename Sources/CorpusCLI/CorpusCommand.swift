@@ -9,7 +9,7 @@ struct CorpusCommand: AsyncParsableCommand {
         abstract: "Vietnamese news corpus: serve, query and load-test.",
         subcommands: [
             Serve.self, Search.self, EntityCommand.self, Get.self, List.self, Suggest.self, Stats.self, Health.self,
-            Methods.self, Call.self,
+            Methods.self, Call.self, Bench.self,
             Parse.self, Generate.self, LoadStats.self, BenchSearch.self,
         ]
     )

@@ -41,26 +41,13 @@ public func withCorpusTestServer<Result: Sendable>(
         configuration: configuration,
         logger: logger
     )
-    return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
-        group.addTask { try await server.run() }
-        let address: SocketAddress
-        do {
-            address = try await server.listeningAddress
-        } catch {
-            group.cancelAll()
-            throw error
-        }
-        do {
-            let result = try await body(address, server)
-            server.beginGracefulShutdown()
-            try await group.waitForAll()
-            return result
-        } catch {
-            server.beginGracefulShutdown()
-            try? await group.waitForAll()
-            throw error
-        }
-    }
+    return try await withRunningServer(
+        server,
+        run: { try await $0.run() },
+        address: { try await $0.listeningAddress },
+        shutDown: { $0.beginGracefulShutdown() },
+        body
+    )
 }
 
 /// Writes `count` generated articles (``CorpusEngine/CorpusGenerator``) to a fresh temporary

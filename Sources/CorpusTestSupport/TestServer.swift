@@ -22,25 +22,42 @@ public func withTestServer<Result: Sendable>(
     configuration.host = "127.0.0.1"
     configuration.port = 0
     let server = RPCServer(router: router, configuration: configuration, observer: observer, logger: logger)
-    return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
-        group.addTask { try await server.run() }
-        let address: SocketAddress
+    return try await withRunningServer(
+        server,
+        run: { try await $0.run() },
+        address: { try await $0.listeningAddress },
+        shutDown: { $0.beginGracefulShutdown() },
+        body
+    )
+}
+
+/// Runs `server` in a child task while `body` runs with its address, then shuts it down
+/// gracefully and waits for it to stop (also when `body` throws).
+func withRunningServer<Server: Sendable, Result: Sendable>(
+    _ server: Server,
+    run: @escaping @Sendable (Server) async throws -> Void,
+    address: (Server) async throws -> SocketAddress,
+    shutDown: (Server) -> Void,
+    _ body: @Sendable (SocketAddress, Server) async throws -> Result
+) async throws -> Result {
+    try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
+        group.addTask { try await run(server) }
+        let bound: SocketAddress
         do {
-            address = try await server.listeningAddress
+            bound = try await address(server)
         } catch {
             group.cancelAll()
             throw error
         }
-        let result: Result
         do {
-            result = try await body(address, server)
+            let result = try await body(bound, server)
+            shutDown(server)
+            try await group.waitForAll()
+            return result
         } catch {
-            server.beginGracefulShutdown()
+            shutDown(server)
             try? await group.waitForAll()
             throw error
         }
-        server.beginGracefulShutdown()
-        try await group.waitForAll()
-        return result
     }
 }

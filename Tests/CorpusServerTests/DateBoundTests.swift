@@ -1,3 +1,4 @@
+import CorpusProtocol
 import Testing
 
 @testable import CorpusServer
@@ -34,5 +35,26 @@ struct DateBoundTests {
     @Test("an empty filter is no filter")
     func empty() throws {
         #expect(try DateBound("", field: "after") == nil)
+    }
+}
+
+@Suite("EntityDetailsCache")
+struct EntityDetailsCacheTests {
+    @Test("details are computed once per entity and limits, then served from the cache")
+    func cachesOnce() {
+        let cache = EntityDetailsCache(capacity: 2)
+        var computed = 0
+        for _ in 0..<3 {
+            _ = cache.response(entityIndex: 1, maxArticles: 50, maxRelated: 20) {
+                computed += 1
+                return .init()
+            }
+        }
+        #expect(computed == 1)
+        _ = cache.response(entityIndex: 1, maxArticles: 10, maxRelated: 20) {
+            computed += 1
+            return .init()
+        }
+        #expect(computed == 2, "other limits are another entry")
     }
 }

@@ -41,14 +41,9 @@ struct EntityCommand: AsyncParsableCommand {
         request.maxRelated = UInt32(clamping: max(1, limit))
         let (json, options) = (client.json, client.callOptions)
         if let directory = corpus {
-            let output = Output(color: !json && Terminal.stdoutIsColorTerminal)
-            do {
-                let corpus = try await LocalCorpus.load(directory: directory).0.corpus
-                try Self.executeLocal(request, corpus: corpus, json: json, output: output)
-            } catch let error as CorpusError {
-                throw CLIFailure(error).exit()
-            } catch let failure as CLIFailure {
-                throw failure.exit()
+            let lookup = request
+            try await LocalCorpus.run(directory: directory, json: json) { corpus, output in
+                try Self.executeLocal(lookup, corpus: corpus, json: json, output: output)
             }
             return
         }

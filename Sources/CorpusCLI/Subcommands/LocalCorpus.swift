@@ -58,6 +58,24 @@ enum LocalCorpus {
         }
         return (result, index)
     }
+
+    /// Loads a directory and runs `body` on it, turning failures into an error line and the exit
+    /// status of their code, as remote commands do.
+    static func run(
+        directory: String,
+        json: Bool,
+        _ body: (Corpus, Output) async throws -> Void
+    ) async throws {
+        let output = Output(color: !json && Terminal.stdoutIsColorTerminal)
+        do {
+            let corpus = try await load(directory: directory).0.corpus
+            try await body(corpus, output)
+        } catch let error as CorpusError {
+            throw CLIFailure(error).exit()
+        } catch let failure as CLIFailure {
+            throw failure.exit()
+        }
+    }
 }
 
 /// The local mode of `corpus search`: the server's search logic, in this process.

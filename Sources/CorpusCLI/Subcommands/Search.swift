@@ -48,14 +48,9 @@ struct Search: AsyncParsableCommand {
         request.cursor = cursor ?? ""
         let (json, options) = (client.json, client.callOptions)
         if let directory = corpus {
-            let output = Output(color: !json && Terminal.stdoutIsColorTerminal)
-            do {
-                let (loaded, _) = try await LocalCorpus.load(directory: directory)
-                try await Self.executeLocal(request, corpus: loaded.corpus, json: json, output: output)
-            } catch let error as CorpusError {
-                throw CLIFailure(error).exit()
-            } catch let failure as CLIFailure {
-                throw failure.exit()
+            let search = request
+            try await LocalCorpus.run(directory: directory, json: json) { corpus, output in
+                try await Self.executeLocal(search, corpus: corpus, json: json, output: output)
             }
             return
         }

@@ -35,7 +35,8 @@ final class Output: @unchecked Sendable {
         if captured != nil {
             captured?.append(text)
         } else {
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            // `try?`: a closed pipe (`corpus list | head`) must not crash the command.
+            try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
         }
     }
 

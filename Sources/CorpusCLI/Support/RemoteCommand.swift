@@ -7,11 +7,14 @@ import CorpusProtocol
 enum RemoteCommand {
     static func run(
         _ options: ClientOptions,
+        configure: (inout CorpusClient.Configuration) -> Void = { _ in },
         _ body: @Sendable (CorpusClient, Output) async throws -> Void
     ) async throws {
         let output = Output(color: !options.json && Terminal.stdoutIsColorTerminal)
         do {
-            try await withCorpusClient(try options.clientConfiguration()) { client in
+            var configuration = try options.clientConfiguration()
+            configure(&configuration)
+            try await withCorpusClient(configuration) { client in
                 try await body(client, output)
             }
         } catch let error as CorpusError {

@@ -4,12 +4,12 @@ import Foundation
 enum Terminal {
     /// Writes one line to stderr.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
     }
 
     /// Writes one line to stdout at once (unbuffered, so scripts waiting for it see it).
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
     }
 
     /// Whether stdout is a terminal (and colour is welcome: `NO_COLOR` unset, `TERM` not `dumb`).

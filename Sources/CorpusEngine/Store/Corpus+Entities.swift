@@ -82,28 +82,65 @@ extension Corpus {
     }
 
     /// The articles mentioning an entity, most mentions first (ties by article id).
-    public func articles(mentioning entityIndex: Int) -> [(article: Article, mentionCount: Int)] {
-        entities[entityIndex].occurrences
-            .sorted { ($0.mentionCount, $1.articleIndex) > ($1.mentionCount, $0.articleIndex) }
-            .map { (articles[$0.articleIndex], $0.mentionCount) }
+    public func articles(mentioning entityIndex: Int, limit: Int = .max) -> [(article: Article, mentionCount: Int)] {
+        let occurrences = entities[entityIndex].occurrences
+        func precedes(_ a: Entity.Occurrence, _ b: Entity.Occurrence) -> Bool {
+            a.mentionCount != b.mentionCount ? a.mentionCount > b.mentionCount : a.articleIndex < b.articleIndex
+        }
+        let chosen: [Entity.Occurrence] =
+            limit >= occurrences.count
+            ? occurrences.sorted(by: precedes)
+            : Self.smallest(max(limit, 0), of: occurrences, by: precedes)
+        return chosen.map { (articles[$0.articleIndex], $0.mentionCount) }
     }
 
     /// Entities that appear in the same articles as the given one, most shared articles first (ties by
     /// mention count, then id).
+    ///
+    /// Counts in a dense array (one slot per entity) rather than a dictionary, and selects the top
+    /// `limit` without sorting every co-occurring entity: a popular entity co-occurs with thousands.
     public func relatedEntities(to entityIndex: Int, limit: Int = 20) -> [(entity: Entity, sharedArticles: Int)] {
-        var shared: [Int: Int] = [:]
+        var counts = [Int32](repeating: 0, count: entities.count)
+        var touched: [Int32] = []
         for occurrence in entities[entityIndex].occurrences {
             for other in articleEntities[occurrence.articleIndex] where other.entityIndex != entityIndex {
-                shared[other.entityIndex, default: 0] += 1
+                if counts[other.entityIndex] == 0 { touched.append(Int32(other.entityIndex)) }
+                counts[other.entityIndex] &+= 1
             }
         }
-        return shared.sorted { a, b in
-            if a.value != b.value { return a.value > b.value }
-            let (ea, eb) = (entities[a.key], entities[b.key])
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
+            let (ca, cb) = (counts[Int(a)], counts[Int(b)])
+            if ca != cb { return ca > cb }
+            let (ea, eb) = (entities[Int(a)], entities[Int(b)])
             if ea.mentionCount != eb.mentionCount { return ea.mentionCount > eb.mentionCount }
             return ea.id < eb.id
         }
-        .prefix(max(limit, 0))
-        .map { (entities[$0.key], $0.value) }
+        return Self.smallest(max(limit, 0), of: touched, by: precedes).map {
+            (entities[Int($0)], Int(counts[Int($0)]))
+        }
+    }
+
+    /// The first `k` elements of `elements` in the order `precedes`, without sorting them all.
+    static func smallest<Element>(
+        _ k: Int,
+        of elements: [Element],
+        by precedes: (Element, Element) -> Bool
+    ) -> [Element] {
+        guard k > 0 else { return [] }
+        guard elements.count > k * 4 else { return Array(elements.sorted(by: precedes).prefix(k)) }
+        // Keep the best k seen so far, sorted; most elements lose to the current k-th and are
+        // dropped after one comparison.
+        var best = Array(elements.prefix(k)).sorted(by: precedes)
+        for element in elements.dropFirst(k) where precedes(element, best[k - 1]) {
+            var low = 0
+            var high = k - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if precedes(element, best[mid]) { high = mid } else { low = mid + 1 }
+            }
+            best.removeLast()
+            best.insert(element, at: low)
+        }
+        return best
     }
 }

@@ -6,8 +6,8 @@ extension CorpusService {
     func registerEntities(in router: inout RPCRouter) {
         router.register(
             CorpusMethods.lookupEntity,
-            handler: { [corpus] request, _ in
-                try EntityQueries.lookup(request, in: corpus)
+            handler: { [corpus, entityDetails] request, _ in
+                try EntityQueries.lookup(request, in: corpus, cache: entityDetails)
             }
         )
         router.register(

@@ -34,6 +34,8 @@ public final class CorpusService: Sendable {
     let statistics: ServerStatistics?
     /// `GetArticle` responses, by article index; empty when over the precompute limit.
     let encodedArticles: [EncodedMessage]
+    /// `LookupEntity` details, computed once per entity on first use.
+    let entityDetails = EntityDetailsCache()
     private let serving = Atomic<Bool>(true)
 
     /// Creates the service, pre-encoding the articles on all cores.

@@ -15,6 +15,8 @@ public struct ClientConnection: Sendable {
     let status: ConnectionStatus
     /// This side's `INITIAL_CREDIT`: streams grant more after consuming half of it.
     let initialCredit: Int
+    /// Decompresses responses on the calling task's thread.
+    let inflater: MessageInflater
 
     /// The connection's event loop.
     public var eventLoop: any EventLoop { channel.eventLoop }
@@ -40,7 +42,12 @@ public struct ClientConnection: Sendable {
             channel: channel,
             handler: NIOLoopBound(handler, eventLoop: channel.eventLoop),
             status: status,
-            initialCredit: configuration.settings.initialCredit
+            initialCredit: configuration.settings.initialCredit,
+            inflater: MessageInflater(
+                acceptsCompressed: configuration.settings.acceptsZlib,
+                maxMessageSize: configuration.settings.maxMessageSize,
+                status: status
+            )
         )
         return (connection, ready)
     }
@@ -65,7 +72,7 @@ public struct ClientConnection: Sendable {
         request: ByteBuffer,
         options: CallOptions = .defaults
     ) async throws -> ByteBuffer {
-        let promise = eventLoop.makePromise(of: ByteBuffer.self)
+        let promise = eventLoop.makePromise(of: ReceivedMessage.self)
         let token = ClientCallToken()
         let pending = PendingCall(
             token: token,
@@ -81,11 +88,12 @@ public struct ClientConnection: Sendable {
             eventLoop.execute { handler.value.startCall(pending) }
         }
         let eventLoop = self.eventLoop
-        return try await withTaskCancellationHandler {
+        let received = try await withTaskCancellationHandler {
             try await promise.futureResult.get()
         } onCancel: {
             eventLoop.execute { handler.value.cancel(token: token) }
         }
+        return try inflater.decode(received)
     }
 
     /// Starts a server-streaming call with raw message bytes.
@@ -103,8 +111,9 @@ public struct ClientConnection: Sendable {
         let threshold = max(1, initialCredit / 2)
         let inbound = StreamInbound(
             grantThreshold: threshold,
+            inflater: inflater,
             grantCredit: { count in eventLoop.execute { handler.value.grantCredit(token: token, count: count) } },
-            cancelCall: { eventLoop.execute { handler.value.cancel(token: token) } }
+            cancelCall: { code in eventLoop.execute { handler.value.cancel(token: token, code: code) } }
         )
         let pending = PendingCall(
             token: token,

@@ -12,7 +12,7 @@ final class ClientCallToken: @unchecked Sendable {
 
 /// How a call delivers its response.
 enum ClientCallResponder {
-    case unary(EventLoopPromise<ByteBuffer>)
+    case unary(EventLoopPromise<ReceivedMessage>)
     case stream(StreamInbound)
 
     func fail(_ error: CorpusError) {
@@ -40,7 +40,7 @@ struct PendingCall {
 struct ClientCall {
     let token: ClientCallToken
     let responder: ClientCallResponder
-    var response: ByteBuffer?
+    var response: ReceivedMessage?
     var deadlineTimer: Scheduled<Void>?
     var received = 0
     var granted: Int
@@ -195,15 +195,8 @@ extension ClientConnectionHandler {
                 ConnectionError(code: .flowControlError, message: "call \(callID) received a MESSAGE beyond its credit")
             )
         }
-        let message: ByteBuffer
-        do {
-            message = try compression.decode(flags: flags, payload: payload)
-            status.messageBytesReceived.add(message.readableBytes, ordering: .relaxed)
-        } catch {
-            write(.cancel(callID: callID, error.code.statusCode))
-            fail(callID: callID, error: error)
-            return
-        }
+        // Decompression happens on the consumer's thread (MessageInflater), not on this loop.
+        let message = ReceivedMessage(payload: payload, flags: flags)
         switch call.responder {
         case .unary:
             guard call.response == nil else {
@@ -218,7 +211,9 @@ extension ClientConnectionHandler {
             calls[callID] = call
         case .stream(let inbound):
             calls[callID] = call
-            inbound.push(message)
+            if inbound.push(message) {
+                pendingWakes.append(inbound)
+            }
         }
         if flags.contains(.endCall) {
             // The call ended with OK; no TRAILERS follows (PROTOCOL.md § 3.4).
@@ -338,5 +333,8 @@ extension ClientConnectionHandler {
         for callID in calls.keys.sorted() {
             fail(callID: callID, error: error)
         }
+        // Consumers with messages queued still get them (then the error), even if no
+        // channelReadComplete follows.
+        wakeStreamConsumers()
     }
 }

@@ -38,6 +38,8 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     /// Why the connection can no longer carry calls.
     var unavailableReason: String?
     var closeWhenIdle = false
+    /// Streams with a consumer to wake at the end of this read burst.
+    var pendingWakes: [StreamInbound] = []
 
     init(configuration: ClientConnectionConfiguration, status: ConnectionStatus, logger: Logger) {
         self.configuration = configuration
@@ -86,6 +88,20 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         receive(Self.unwrapInboundIn(data))
+    }
+
+    public func channelReadComplete(context: ChannelHandlerContext) {
+        // Wake each waiting stream consumer once per read burst, not once per message.
+        wakeStreamConsumers()
+        context.fireChannelReadComplete()
+    }
+
+    /// Wakes the stream consumers that messages arrived for since the last wake.
+    func wakeStreamConsumers() {
+        guard !pendingWakes.isEmpty else { return }
+        let wakes = pendingWakes
+        pendingWakes.removeAll(keepingCapacity: true)
+        for inbound in wakes { inbound.wake() }
     }
 
     private func start(context: ChannelHandlerContext) {

@@ -4,58 +4,91 @@ internal import Synchronization
 
 /// The queue between a client connection's event loop and the task consuming a response stream.
 ///
-/// The event loop pushes decoded messages and finally the call's outcome; the consumer pops them.
-/// The server can never send more than the credit the consumer granted, so the queue is bounded
-/// by the credit window. Every `grantThreshold` messages consumed, the consumer asks for a CREDIT
-/// of that many more (`PROTOCOL.md` § 6).
+/// The event loop pushes received messages and finally the call's outcome; the consumer pops them
+/// and decompresses them on its own thread. The server can never send more than the credit the
+/// consumer granted, so the queue is bounded by the credit window. Every `grantThreshold` messages
+/// consumed, the consumer asks for a CREDIT of that many more (`PROTOCOL.md` § 6).
+///
+/// A waiting consumer is woken once per read burst (``wake()`` from `channelReadComplete`), not
+/// once per message: a burst of a hundred small hits costs one task switch, not a hundred.
 final class StreamInbound: Sendable {
     private struct State {
-        var messages: [ByteBuffer] = []
+        var messages: [ReceivedMessage] = []
         var head = 0
         var outcome: Result<Void, CorpusError>?
-        var waiter: CheckedContinuation<ByteBuffer?, any Error>?
+        var waiter: CheckedContinuation<ReceivedMessage?, any Error>?
+        var wakeScheduled = false
         var consumedSinceGrant = 0
         var finishedByConsumer = false
+
+        /// Takes the next buffered message, if any.
+        mutating func pop() -> ReceivedMessage? {
+            guard head < messages.count else { return nil }
+            let message = messages[head]
+            head += 1
+            if head == messages.count {
+                messages.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            consumedSinceGrant += 1
+            return message
+        }
     }
 
     private let state = Mutex(State())
     private let grantThreshold: Int
+    private let inflater: MessageInflater
     /// Sends CREDIT for that many messages (hops to the event loop).
     private let grantCredit: @Sendable (Int) -> Void
-    /// Cancels the call on the wire (hops to the event loop).
-    private let cancelCall: @Sendable () -> Void
+    /// Cancels the call on the wire with a status (hops to the event loop).
+    private let cancelCall: @Sendable (Status.Code) -> Void
 
     init(
         grantThreshold: Int,
+        inflater: MessageInflater,
         grantCredit: @escaping @Sendable (Int) -> Void,
-        cancelCall: @escaping @Sendable () -> Void
+        cancelCall: @escaping @Sendable (Status.Code) -> Void
     ) {
         self.grantThreshold = max(1, grantThreshold)
+        self.inflater = inflater
         self.grantCredit = grantCredit
         self.cancelCall = cancelCall
     }
 
     // MARK: Event-loop side
 
-    func push(_ message: ByteBuffer) {
-        let waiter = state.withLock { state -> CheckedContinuation<ByteBuffer?, any Error>? in
-            guard state.outcome == nil, !state.finishedByConsumer else { return nil }
-            if let waiter = state.waiter {
-                state.waiter = nil
-                state.consumedSinceGrant += 1
-                return waiter
-            }
+    /// Queues a message.
+    ///
+    /// - Returns: `true` when a consumer waits and must be woken with ``wake()`` (once, at the end
+    ///   of the read burst).
+    func push(_ message: ReceivedMessage) -> Bool {
+        state.withLock { state in
+            guard state.outcome == nil, !state.finishedByConsumer else { return false }
             state.messages.append(message)
-            return nil
+            guard state.waiter != nil, !state.wakeScheduled else { return false }
+            state.wakeScheduled = true
+            return true
         }
-        if let waiter {
+    }
+
+    /// Whether a consumer is suspended waiting for a message (for tests and diagnostics).
+    var hasWaiter: Bool { state.withLock { $0.waiter != nil } }
+
+    /// Hands the next queued message to a waiting consumer.
+    func wake() {
+        let handoff = state.withLock { state -> (CheckedContinuation<ReceivedMessage?, any Error>, ReceivedMessage)? in
+            state.wakeScheduled = false
+            guard let waiter = state.waiter, let message = state.pop() else { return nil }
+            state.waiter = nil
+            return (waiter, message)
+        }
+        if let (waiter, message) = handoff {
             waiter.resume(returning: message)
-            grantIfDue()
         }
     }
 
     func finish(_ outcome: Result<Void, CorpusError>) {
-        let waiter = state.withLock { state -> CheckedContinuation<ByteBuffer?, any Error>? in
+        let waiter = state.withLock { state -> CheckedContinuation<ReceivedMessage?, any Error>? in
             guard state.outcome == nil else { return nil }
             state.outcome = outcome
             guard state.head == state.messages.count else { return nil }
@@ -71,67 +104,67 @@ final class StreamInbound: Sendable {
     // MARK: Consumer side
 
     func next() async throws -> ByteBuffer? {
+        guard let received = try await nextReceived() else { return nil }
+        grantIfDue()
+        do {
+            return try inflater.decode(received)
+        } catch {
+            terminate(code: error.code.statusCode)
+            throw error
+        }
+    }
+
+    /// The next message as received, or `nil` after a successful end.
+    private func nextReceived() async throws -> ReceivedMessage? {
         enum Step {
-            case message(ByteBuffer)
+            case message(ReceivedMessage)
             case end(Result<Void, CorpusError>)
             case wait
         }
         let step: Step = state.withLock { state in
-            if state.head < state.messages.count {
-                let message = state.messages[state.head]
-                state.head += 1
-                if state.head == state.messages.count {
-                    state.messages.removeAll(keepingCapacity: true)
-                    state.head = 0
-                }
-                state.consumedSinceGrant += 1
-                return .message(message)
-            }
+            if let message = state.pop() { return .message(message) }
             if let outcome = state.outcome { return .end(outcome) }
             return .wait
         }
         switch step {
         case .message(let message):
-            grantIfDue()
             return message
         case .end(let outcome):
             try outcome.get()
             return nil
         case .wait:
-            let message = try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { continuation in
-                    let immediate: Result<ByteBuffer?, any Error>? = state.withLock { state in
-                        if state.head < state.messages.count {
-                            let message = state.messages[state.head]
-                            state.head += 1
-                            state.consumedSinceGrant += 1
-                            return .success(message)
-                        }
-                        if let outcome = state.outcome {
-                            return outcome.map { nil }.mapError { $0 }
-                        }
-                        if Task.isCancelled { return .failure(CancellationError()) }
-                        state.waiter = continuation
-                        return nil
-                    }
-                    if let immediate { continuation.resume(with: immediate) }
-                }
-            } onCancel: {
-                let waiter = state.withLock { state -> CheckedContinuation<ByteBuffer?, any Error>? in
-                    defer { state.waiter = nil }
-                    return state.waiter
-                }
-                waiter?.resume(throwing: CancellationError())
-                terminate()
-            }
-            if message != nil { grantIfDue() }
-            return message
+            return try await waitForMessage()
         }
     }
 
-    /// The consumer stopped (broke out of its loop, was cancelled or dropped the stream): cancel
-    /// the call unless it already ended.
-    func terminate() {
+    /// Suspends until the event loop hands over a message or the call ends.
+    private func waitForMessage() async throws -> ReceivedMessage? {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let immediate: Result<ReceivedMessage?, any Error>? = state.withLock { state in
+                    if let message = state.pop() { return .success(message) }
+                    if let outcome = state.outcome {
+                        return outcome.map { nil }.mapError { $0 }
+                    }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiter = continuation
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<ReceivedMessage?, any Error>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(throwing: CancellationError())
+            terminate()
+        }
+    }
+
+    /// The consumer stopped (broke out of its loop, was cancelled, dropped the stream, or a
+    /// message could not be decoded): cancel the call unless it already ended.
+    func terminate(code: Status.Code = .cancelled) {
         let shouldCancel = state.withLock { state -> Bool in
             guard !state.finishedByConsumer else { return false }
             state.finishedByConsumer = true
@@ -139,7 +172,7 @@ final class StreamInbound: Sendable {
             state.head = 0
             return state.outcome == nil
         }
-        if shouldCancel { cancelCall() }
+        if shouldCancel { cancelCall(code) }
     }
 
     private func grantIfDue() {

@@ -39,12 +39,24 @@ extension ServerConnectionHandler {
         closeConnection()
     }
 
+    /// Closes the connection once the last frames (TRAILERS, GOAWAY) have been written, so a
+    /// peer always learns why; a peer that stops reading gets one second before a hard close.
     func closeConnection() {
         guard !connectionClosed, let context else { return }
-        flushOutput()
+        let lastWrite: EventLoopPromise<Void>? = output.readableBytes > 0 ? context.eventLoop.makePromise() : nil
+        flushOutput(promise: lastWrite)
         connectionClosed = true
         stateMachine.closed()
-        context.close(promise: nil)
+        guard let lastWrite else {
+            context.close(promise: nil)
+            return
+        }
+        let channel = context.channel
+        let hardClose = context.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
+        lastWrite.futureResult.whenComplete { _ in
+            hardClose.cancel()
+            channel.close(promise: nil)
+        }
     }
 
     /// Stops every running call and timer; called once when the connection goes away.
@@ -93,11 +105,11 @@ extension ServerConnectionHandler {
         }
         guard let goAway = stateMachine.beginGracefulShutdown() else { return }
         write(.goAway(goAway))
-        flushOutput()
         if calls.isEmpty {
             closeConnection()
             return
         }
+        flushOutput()
         guard let context else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         graceTimer = context.eventLoop.scheduleTask(in: configuration.shutdownGracePeriod) {

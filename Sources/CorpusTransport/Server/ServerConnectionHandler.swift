@@ -247,13 +247,18 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    func flushOutput() {
-        guard let context else { return }
+    func flushOutput(promise: EventLoopPromise<Void>? = nil) {
+        guard let context else {
+            promise?.succeed(())
+            return
+        }
         if output.readableBytes > 0 {
             bytesWritten += output.readableBytes
-            context.write(Self.wrapOutboundOut(output), promise: nil)
+            context.write(Self.wrapOutboundOut(output), promise: promise)
             output = context.channel.allocator.buffer(capacity: 0)
             context.flush()
+        } else {
+            promise?.succeed(())
         }
         if bytesWritten > 0 {
             observer?.bytesTransferred(read: 0, written: bytesWritten)
