@@ -44,7 +44,9 @@ struct LoadStats: AsyncParsableCommand {
         print("entities       \(summary.entities) (\(kinds.joined(separator: ", ")))")
         print("file bytes     \(summary.fileBytes) (text fields \(summary.textBytes))")
         if let index = result.corpus.searchIndex { print("index bytes    \(index.indexByteCount)") }
-        print("seconds        \(String(format: "%.2f", summary.seconds)) (\(summary.phases.map(\.description).joined(separator: ", ")))")
+        print(
+            "seconds        \(String(format: "%.2f", summary.seconds)) (\(summary.phases.map(\.description).joined(separator: ", ")))"
+        )
         print("MB/s           \(String(format: "%.1f", summary.megabytesPerSecond))")
         print("articles/s     \(String(format: "%.0f", summary.articlesPerSecond))")
         print(
@@ -112,7 +114,8 @@ enum CorpusDump {
         }
         for (index, entity) in corpus.entities.enumerated() {
             out += "N \(index) \(entity.id) \(entity.kind.rawValue) \(entity.name) ×\(entity.mentionCount)\n"
-            out += "  aliases \(entity.aliases.joined(separator: " | "))\n  roles \(entity.roles.joined(separator: " | "))\n"
+            out +=
+                "  aliases \(entity.aliases.joined(separator: " | "))\n  roles \(entity.roles.joined(separator: " | "))\n"
             for occurrence in entity.occurrences {
                 let mentions = entity.mentions(in: occurrence).map { "\($0.field):\($0.scalarRange)" }
                 out += "  O \(corpus.articles[occurrence.articleIndex].id) \(mentions.joined(separator: " "))\n"
@@ -123,7 +126,8 @@ enum CorpusDump {
                 let folded = VietnameseText.foldedKey(entity.name)
                 for length in [2, 4] where folded.count >= length {
                     let prefix = String(folded.prefix(length))
-                    out += "  suggest \(prefix): \(corpus.suggestEntities(prefix: prefix).map(\.id).joined(separator: " "))\n"
+                    out +=
+                        "  suggest \(prefix): \(corpus.suggestEntities(prefix: prefix).map(\.id).joined(separator: " "))\n"
                 }
                 let related = corpus.relatedEntities(to: index, limit: 5).map { "\($0.entity.id)/\($0.sharedArticles)" }
                 out += "  related \(related.joined(separator: " "))\n"

@@ -72,7 +72,8 @@ extension CorpusBuilder {
 
     /// Sorts the articles and builds their entity lists (entities most mentioned first, as recorded)
     /// and the id table, consuming the parts.
-    static func makeArticleSide(_ parts: consuming ArticleParts, articleOrder: [Int], entityOrder: [Int]) -> ArticleSide {
+    static func makeArticleSide(_ parts: consuming ArticleParts, articleOrder: [Int], entityOrder: [Int]) -> ArticleSide
+    {
         var finalIndex = [Int32](repeating: 0, count: entityOrder.count)
         for (position, draft) in entityOrder.enumerated() { finalIndex[draft] = Int32(position) }
         var items: [ArticleEntity] = []

@@ -129,7 +129,11 @@ struct CorpusBuilder {
         var owned = self.drafts
         self.drafts = []
         let entities = Self.makeEntities(&owned, order: entityOrder, articleOrder: articleOrder)
-        let articleSide = Self.makeArticleSide(self.takeArticleParts(), articleOrder: articleOrder, entityOrder: entityOrder)
+        let articleSide = Self.makeArticleSide(
+            self.takeArticleParts(),
+            articleOrder: articleOrder,
+            entityOrder: entityOrder
+        )
         return Corpus(articleSide: articleSide, entities: entities, lookups: Self.makeLookups(entities))
     }
 

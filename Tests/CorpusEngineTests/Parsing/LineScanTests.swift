@@ -46,7 +46,10 @@ struct LineScanTests {
             if VietnameseText.mayNeedNFC(text) {
                 #expect(fast == nil, "\(Array(text.unicodeScalars))")
             } else {
-                #expect(fast.map(Self.describe) == Self.describe(SourceLine.lines(of: text)), "\(Array(text.unicodeScalars))")
+                #expect(
+                    fast.map(Self.describe) == Self.describe(SourceLine.lines(of: text)),
+                    "\(Array(text.unicodeScalars))"
+                )
                 checkedNFC += 1
             }
         }

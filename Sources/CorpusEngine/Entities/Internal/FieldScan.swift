@@ -125,7 +125,8 @@ enum SpaceCollapsing {
         while index < count {
             let byte = bytes[index]
             let spaceLength =
-                byte == 0x20 || byte == 0x09 ? 1 : (byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 ? 2 : 0)
+                byte == 0x20 || byte == 0x09
+                ? 1 : (byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 ? 2 : 0)
             if spaceLength > 0 {
                 pendingSpace = emitted
                 index += spaceLength

@@ -46,7 +46,11 @@ struct NameCache {
                 let entry = entries[Int(index)]
                 if entry.kind == kind, Int(entry.keyCount) == key.hashes.count {
                     let matches = keyPool.withUnsafeBufferPointer { pool in
-                        key.equals(UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]))
+                        key.equals(
+                            UnsafeBufferPointer(
+                                rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]
+                            )
+                        )
                     }
                     if matches { return index }
                 }
@@ -60,7 +64,13 @@ struct NameCache {
         if slots.count < 2 * (entries.count + 1) { grow() }
         let index = Int32(entries.count)
         entries.append(
-            Entry(kind: kind, keyStart: Int32(keyPool.count), keyCount: Int32(key.hashes.count), display: display, id: id)
+            Entry(
+                kind: kind,
+                keyStart: Int32(keyPool.count),
+                keyCount: Int32(key.hashes.count),
+                display: display,
+                id: id
+            )
         )
         keyPool.append(contentsOf: key.hashes)
         place(index, hash: hash)
@@ -83,7 +93,11 @@ struct NameCache {
             let hash = keyPool.withUnsafeBufferPointer { pool in
                 Self.hash(
                     entry.kind,
-                    TokenKey(hashes: UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]))
+                    TokenKey(
+                        hashes: UnsafeBufferPointer(
+                            rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]
+                        )
+                    )
                 )
             }
             place(Int32(index), hash: hash)
@@ -134,7 +148,9 @@ struct KnownNames {
         for index in entries.indices where entries[index].hash == hash {
             let entry = entries[index]
             let matches = keyPool.withUnsafeBufferPointer { pool in
-                key.equals(UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]))
+                key.equals(
+                    UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)])
+                )
             }
             if matches { return index }
         }

@@ -52,7 +52,13 @@ enum DirectoryListing {
         for name in subdirectories {
             let childPath = path + "/" + name
             guard let child = opendir(childPath) else { continue }
-            walk(child, path: childPath, relative: relative.isEmpty ? name : relative + "/" + name, include: include, into: &result)
+            walk(
+                child,
+                path: childPath,
+                relative: relative.isEmpty ? name : relative + "/" + name,
+                include: include,
+                into: &result
+            )
         }
     }
 }

@@ -11,7 +11,10 @@ enum FileReader {
     /// Reads a whole file into `buffer`, growing it as needed, and returns the bytes read (valid until
     /// the buffer is used again). The loader keeps one buffer per worker, so that reading a file
     /// allocates nothing.
-    static func load(_ path: String, into buffer: inout ReadBuffer) -> Result<UnsafeBufferPointer<UInt8>, ArticleParseError> {
+    static func load(
+        _ path: String,
+        into buffer: inout ReadBuffer
+    ) -> Result<UnsafeBufferPointer<UInt8>, ArticleParseError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(systemError(path)) }
         defer { close(descriptor) }

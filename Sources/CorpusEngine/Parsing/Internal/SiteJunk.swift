@@ -19,7 +19,9 @@ enum SiteJunk {
 
     /// Every word of ``phrases`` and ``words`` (NFC bytes): a line with any other token is not junk,
     /// which most short lines show at their first token, without building its key.
-    static let vocabulary = JunkVocabulary(Set(phrases.flatMap { $0.split(separator: " ").map(String.init) }).union(words))
+    static let vocabulary = JunkVocabulary(
+        Set(phrases.flatMap { $0.split(separator: " ").map(String.init) }).union(words)
+    )
 
     static func isJunk(_ text: Substring) -> Bool {
         guard text.utf8.count <= 48 else { return false }
@@ -37,7 +39,9 @@ struct JunkVocabulary: @unchecked Sendable {
     private let words: [[UInt8]]
 
     init(_ words: Set<String>) {
-        self.words = words.map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        self.words = words.map { Array($0.precomposedStringWithCanonicalMapping.utf8) }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
     }
 
     /// `false` when a token of the line (normalized, as in ``VietnameseText/key(_:)``) is not one of
