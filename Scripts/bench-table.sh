@@ -34,9 +34,10 @@ for rpc in $RPCS; do
 import json, sys
 r = json.load(sys.stdin)
 t, l, f = r["throughput"], r["latencyMillis"], r["timeToFirstMessageMillis"]
-first = f"{f[\"p50\"]:.3f}" if f["count"] else "-"
-print(f"| {sys.argv[1]} | {sys.argv[2]} | {t[\"callsPerSecond\"]:,.0f} | {t[\"messagesPerSecond\"]:,.0f} | "
-      f"{l[\"p50\"]:.3f} | {l[\"p99\"]:.3f} | {l[\"p999\"]:.3f} | {first} | {r[\"calls\"][\"errors\"]} |")
+first = "%.3f" % f["p50"] if f["count"] else "-"
+print("| %s | %s | %s | %s | %.3f | %.3f | %.3f | %s | %d |" % (
+    sys.argv[1], sys.argv[2], format(round(t["callsPerSecond"]), ","), format(round(t["messagesPerSecond"]), ","),
+    l["p50"], l["p99"], l["p999"], first, r["calls"]["errors"]))
 ' "$rpc" "$c"
     done
 done
