@@ -70,6 +70,13 @@ struct BenchMathTests {
         #expect(histogram.totalCount == 2)
         #expect(LatencySummary(histogram).max >= 29_990)
         #expect(LatencySummary(histogram).min == 0.04)
+        // A grown histogram still merges with a fresh one, and recording never touches the
+        // shared starting layout.
+        var fresh = LatencyHistogram.makeLatency()
+        fresh.record(.milliseconds(2))
+        fresh.add(histogram)
+        #expect(fresh.totalCount == 3)
+        #expect(LatencyHistogram.makeLatency().totalCount == 0)
     }
 
     @Test("the percentile curve is spaced in nines, rises monotonically and ends at the maximum")
