@@ -112,21 +112,7 @@ struct SourceLine {
             var index = 0
             let n = bytes.count
             func emit(_ start: Int, _ end: Int) {
-                var lower = start
-                var upper = end
-                while lower < upper {
-                    let length = whitespaceLength(bytes, at: lower, limit: upper)
-                    if length == 0 { break }
-                    lower += length
-                }
-                var trailingNoBreak = false
-                while upper > lower {
-                    let length = trailingWhitespaceLength(bytes, endingAt: upper, limit: lower)
-                    if length == 0 { break }
-                    if length == 2 { trailingNoBreak = true }
-                    upper -= length
-                }
-                guard lower < upper else { return }
+                guard let (lower, upper, trailingNoBreak) = trimmed(bytes, start, end) else { return }
                 let from = utf8.index(utf8.startIndex, offsetBy: lower)
                 let to = utf8.index(utf8.startIndex, offsetBy: upper)
                 result.append(
