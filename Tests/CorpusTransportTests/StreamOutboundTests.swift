@@ -50,6 +50,38 @@ struct StreamOutboundTests {
         #expect(counter.blocked.load(ordering: .relaxed) == 1)
     }
 
+    @Test("a batch write queues what the credit allows at once, then waits for more credit")
+    func batchWrite() async throws {
+        let counter = DrainCounter()
+        let outbound = StreamOutbound(
+            initialCredit: 3,
+            scheduleDrain: { counter.count.add(1, ordering: .relaxed) }
+        )
+        let messages = (0..<7).map { ByteBuffer(string: "\($0)") }
+        let producer = Task { try await outbound.write(contentsOf: messages) }
+        while !outbound.hasBlockedOnCredit { await Task.yield() }
+        // The first three went in under one lock, with one hop scheduled.
+        #expect(counter.count.load(ordering: .relaxed) == 1)
+        #expect(outbound.takeSendable(writable: true).map { String(buffer: $0) } == ["0", "1", "2"])
+        #expect(outbound.addCredit(10))
+        try await producer.value
+        #expect(outbound.takeSendable(writable: true).map { String(buffer: $0) } == ["3", "4", "5", "6"])
+        // The credit left is 13 - 7.
+        try await outbound.write(contentsOf: (0..<6).map { ByteBuffer(string: "\($0)") })
+        #expect(outbound.takeSendable(writable: true).count == 6)
+    }
+
+    @Test("a batch write stops at the first message after the call ended")
+    func batchWriteClosed() async throws {
+        let outbound = StreamOutbound(initialCredit: 2, scheduleDrain: {})
+        let producer = Task { try await outbound.write(contentsOf: (0..<5).map { ByteBuffer(string: "\($0)") }) }
+        while !outbound.hasBlockedOnCredit { await Task.yield() }
+        outbound.close(.init(code: .cancelled, message: "cancelled by the client"))
+        await #expect(throws: (any Error).self) { try await producer.value }
+        #expect(!outbound.hasPending)
+        await #expect(throws: (any Error).self) { try await outbound.write(contentsOf: [ByteBuffer(string: "x")]) }
+    }
+
     @Test("nothing is taken while the channel is not writable")
     func writability() async throws {
         let outbound = StreamOutbound(initialCredit: 8, scheduleDrain: {})

@@ -48,18 +48,25 @@ final class StreamOutbound: Sendable {
     // MARK: Producer side (any thread)
 
     func write(_ message: ByteBuffer) async throws {
-        while true {
+        try await write(contentsOf: CollectionOfOne(message))
+    }
+
+    /// Queues `messages` in order: as many per lock (and per event-loop hop) as the credit
+    /// allows, waiting for more credit in between.
+    func write(contentsOf messages: some RandomAccessCollection<ByteBuffer>) async throws {
+        var next = messages.startIndex
+        while next != messages.endIndex {
             try Task.checkCancellation()
-            enum Step {
-                case queued(scheduleDrain: Bool)
-                case failed(CorpusError)
-                case wait
-            }
-            let step: Step = state.withLock { state in
+            let step: WriteStep = state.withLock { state in
                 if let error = state.closedError { return .failed(error) }
-                guard state.pending.count < state.credit else { return .wait }
-                state.pending.append(message)
-                state.pendingBytes += message.readableBytes
+                let room = state.credit - state.pending.count
+                guard room > 0 else { return .wait }
+                let end = messages.index(next, offsetBy: room, limitedBy: messages.endIndex) ?? messages.endIndex
+                for message in messages[next..<end] {
+                    state.pending.append(message)
+                    state.pendingBytes += message.readableBytes
+                }
+                next = end
                 state.maxPendingBytes = max(state.maxPendingBytes, state.pendingBytes)
                 let schedule = !state.drainScheduled
                 state.drainScheduled = true
@@ -68,36 +75,46 @@ final class StreamOutbound: Sendable {
             switch step {
             case .queued(let schedule):
                 if schedule { scheduleDrain() }
-                return
             case .failed(let error):
                 throw error
             case .wait:
-                try await withTaskCancellationHandler {
-                    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                        let resumeNow: Result<Void, any Error>? = state.withLock { state in
-                            if let error = state.closedError { return .failure(error) }
-                            if state.pending.count < state.credit { return .success(()) }
-                            // Checked under the lock: a cancellation that lands after this point
-                            // finds the waiter in `onCancel`.
-                            if Task.isCancelled { return .failure(CancellationError()) }
-                            state.waiter = continuation
-                            state.blockedOnCredit = true
-                            return nil
-                        }
-                        if let resumeNow {
-                            continuation.resume(with: resumeNow)
-                        } else {
-                            onBlocked(bufferedBytes.current)
-                        }
-                    }
-                } onCancel: {
-                    let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
-                        defer { state.waiter = nil }
-                        return state.waiter
-                    }
-                    waiter?.resume(throwing: CancellationError())
+                try await waitForCredit()
+            }
+        }
+    }
+
+    private enum WriteStep {
+        case queued(scheduleDrain: Bool)
+        case failed(CorpusError)
+        case wait
+    }
+
+    /// Suspends until there is credit for one more message, the call ends or the task is cancelled.
+    private func waitForCredit() async throws {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let resumeNow: Result<Void, any Error>? = state.withLock { state in
+                    if let error = state.closedError { return .failure(error) }
+                    if state.pending.count < state.credit { return .success(()) }
+                    // Checked under the lock: a cancellation that lands after this point
+                    // finds the waiter in `onCancel`.
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiter = continuation
+                    state.blockedOnCredit = true
+                    return nil
+                }
+                if let resumeNow {
+                    continuation.resume(with: resumeNow)
+                } else {
+                    onBlocked(bufferedBytes.current)
                 }
             }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(throwing: CancellationError())
         }
     }
 

@@ -23,6 +23,14 @@ public struct RawResponseWriter: Sendable {
         try await outbound.write(message)
     }
 
+    /// Queues messages in order, as many at a time as the caller's credit allows: cheaper per
+    /// message than one `write` each when a handler has several ready.
+    ///
+    /// - Throws: As ``write(_:)``; messages not queued by then are not sent.
+    public func write(contentsOf messages: some RandomAccessCollection<ByteBuffer>) async throws {
+        try await outbound.write(contentsOf: messages)
+    }
+
     /// Whether the call has ended; a producer can check this between expensive steps.
     public var isClosed: Bool { outbound.isClosed }
 }
@@ -39,6 +47,11 @@ public struct ResponseWriter<Message: SwiftProtobuf.Message>: Sendable {
     /// Encodes and queues one message, waiting for credit if necessary.
     public func write(_ message: Message) async throws {
         try await raw.write(try encodeResponse(message))
+    }
+
+    /// Encodes and queues messages in order, as many at a time as the caller's credit allows.
+    public func write(contentsOf messages: some Sequence<Message>) async throws {
+        try await raw.write(contentsOf: try messages.map { try encodeResponse($0) })
     }
 
     /// Whether the call has ended.

@@ -58,7 +58,7 @@ struct Serve: AsyncParsableCommand {
         router.registerRaw(PeerMethods.article, inline: { _, _ in .encoded(encoded) })
         router.registerRaw(PeerMethods.ping, inline: { _, _ in .bytes(ping) })
         router.registerRaw(PeerMethods.search, stream: { _, writer, _ in
-            for message in messages { try await writer.write(message) }
+            try await writer.write(contentsOf: messages)
         })
         var configuration = RPCServer.Configuration.defaults
         configuration.host = host
