@@ -53,6 +53,7 @@ extension CorpusService {
             // Articles are ordered by id: resume at the first id after the given one.
             start = corpus.articles.partitioningIndex { $0.id > request.afterID }
         }
+        var output = BatchingWriter(writer, batchSize: 32)
         var sent = 0
         for index in start..<corpus.articles.count where sent < limit {
             let article = corpus.articles[index]
@@ -63,9 +64,11 @@ extension CorpusService {
                 if let after, time < after.seconds { continue }
                 if let before, time >= before.seconds { continue }
             }
-            try await writer.write(Corpus_V1_ArticleSummary(article))
+            guard !output.isClosed else { throw CancellationError() }
+            try await output.write(Corpus_V1_ArticleSummary(article))
             sent += 1
         }
+        try await output.flush()
     }
 }
 
