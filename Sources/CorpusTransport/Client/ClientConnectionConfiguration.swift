@@ -12,13 +12,14 @@ public struct ClientConnectionConfiguration: Sendable {
     /// How long to wait for the server's preface and SETTINGS.
     public var handshakeTimeout: TimeAmount
 
-    /// The client defaults: 16 MiB frames and messages, credit 64, zlib, no keepalive PINGs.
+    /// The client defaults: 16 MiB frames and messages, credit 256 (a whole page of search hits in
+    /// flight without waiting for a CREDIT round trip), zlib, no keepalive PINGs.
     public static var defaults: ClientConnectionConfiguration {
         ClientConnectionConfiguration(
             settings: ConnectionSettings(
                 maxFrameSize: 16_777_216,
                 maxConcurrentCalls: 0,
-                initialCredit: 64,
+                initialCredit: 256,
                 acceptsZlib: true,
                 maxMessageSize: 16_777_216,
                 keepaliveIntervalMilliseconds: 0,
