@@ -6,7 +6,8 @@
 ///    positions decoded);
 /// 2. the syllable with the fewest positions in the document is the anchor: each of its positions
 ///    fixes where the phrase would start, and the other syllables are checked there, rarest
-///    first, each read from its postings only as far as needed (``PositionStream``);
+///    first, each read from its postings only as far as needed (``PositionStream``; a syllable
+///    typed without diacritics, whose variants must be decoded and merged, only once reached);
 /// 3. matching stops at the first occurrence: that is all an exclusion, or a conjunction whose
 ///    other clauses then fail, needs. ``score()`` resumes the same walk to count every occurrence.
 ///
@@ -119,7 +120,10 @@ final class PhraseScorer: DocScorer {
             }
             order[i] = k
         }
-        for i in 0..<count { self.streams[i] = members[order[i]].positionStream() }
+        for i in 0..<count {
+            let member = members[order[i]]
+            self.streams[i] = i == 0 || member.hasSingleVariant ? member.positionStream() : .pending
+        }
         let starts = self.index.fieldStarts[Int(doc)]
         self.walk.pointee = Walk(
             doc: doc,
@@ -151,6 +155,7 @@ final class PhraseScorer: DocScorer {
             let start = a - anchorOffset
             for i in 1..<count {
                 let target = start + UInt32(order[i])
+                if !streams[i].isOpen { streams[i] = self.members[order[i]].positionStream() }
                 let at = streams[i].seek(target)
                 if at == .max { break anchor }  // later starts need later positions: none left
                 if at != target { continue anchor }

@@ -11,9 +11,19 @@ struct PositionStream {
     private var decoded: UnsafePointer<UInt32>? = nil
     /// Positions left after ``current``.
     private var remaining = 0
+    /// False for a placeholder whose positions have not been read yet (see ``pending``).
+    private(set) var isOpen = true
 
     /// A stream over nothing (exhausted).
     init() {}
+
+    /// A placeholder for a stream that is costly to open (several variants to decode and merge),
+    /// opened only if the check gets that far.
+    static var pending: PositionStream {
+        var stream = PositionStream()
+        stream.isOpen = false
+        return stream
+    }
 
     /// Reads `count` delta-coded positions starting at `pointer`.
     init(encoded pointer: UnsafePointer<UInt8>, count: Int) {

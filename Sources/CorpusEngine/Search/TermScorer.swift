@@ -175,6 +175,9 @@ final class TermScorer: DocScorer {
     /// several variants: their sum), without decoding any.
     var positionCount: Float { self.state.pointee.tf.sum() }
 
+    /// Whether this term has one variant (its positions stream straight from the postings).
+    var hasSingleVariant: Bool { self.cursors.count == 1 }
+
     /// The current document's positions as a stream valid until this scorer moves.
     ///
     /// One variant streams straight from the postings, positions in fields this term does not
