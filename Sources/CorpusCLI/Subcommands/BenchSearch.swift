@@ -31,6 +31,9 @@ struct BenchSearch: AsyncParsableCommand {
     @Option(help: "Build the index this many extra times first (for profiling the build).")
     var extraBuilds = 0
 
+    @Option(help: "Instead of timing, write every query's complete results to this file (for diffs).")
+    var dump: String?
+
     func run() async throws {
         let loadStart = ContinuousClock.now
         let corpus = try await CorpusLoader().load(directory: self.corpus).corpus
@@ -48,11 +51,19 @@ struct BenchSearch: AsyncParsableCommand {
         let buildTime = ContinuousClock.now - buildStart
         let rssAfter = BenchProcess.residentBytes()
         let stats = index.statistics
-        var results: [QueryTiming] = []
+        var queries: [(kind: String, query: String)] = []
         for line in try String(contentsOfFile: self.queries, encoding: .utf8).split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
             guard parts.count == 2 else { continue }
-            results.append(try self.time(index: index, kind: String(parts[0]), query: String(parts[1])))
+            queries.append((String(parts[0]), String(parts[1])))
+        }
+        if let dump {
+            try self.dump(index: index, queries: queries, to: dump)
+            return
+        }
+        var results: [QueryTiming] = []
+        for (kind, query) in queries {
+            results.append(try self.time(index: index, kind: kind, query: query))
         }
         let report = BenchReport(
             articles: articles.count,

@@ -1,80 +1,171 @@
 /// Syllables adjacent and in order. Scored like one term whose idf is the sum of its syllables'
 /// and whose frequency is the number of phrase occurrences per field.
+///
+/// A document that has every syllable is checked in steps, cheapest first:
+/// 1. some allowed field must hold every syllable (from the postings' per-field counts, no
+///    positions decoded);
+/// 2. the syllable with the fewest positions in the document is the anchor: each of its positions
+///    fixes where the phrase would start, and the other syllables are checked there, rarest
+///    first, each read from its postings only as far as needed (``PositionStream``; a syllable
+///    typed without diacritics, whose variants must be decoded and merged, only once reached);
+/// 3. matching stops at the first occurrence: that is all an exclusion, or a conjunction whose
+///    other clauses then fail, needs. ``score()`` resumes the same walk to count every occurrence.
+///
+/// Occurrences are counted exactly as a full decode would: every start `p` such that syllable `k`
+/// is at `p + k` for every `k`, attributed to the field of `p`. A phrase never spans two units
+/// (positions leave a gap after each field and paragraph), so all of an occurrence lies in the
+/// anchor's field.
 final class PhraseScorer: DocScorer {
     private let index: SearchIndex
     let members: [TermScorer]
-    private let ordered: [TermScorer]
+    private let ordered: ContiguousArray<TermScorer>
     private let idf: Double
+    /// The allowed fields as lanes of the document's field starts (they are contiguous).
+    private let lowField: Int
+    private let highField: Int
     private(set) var doc: UInt32 = 0
-    private var tf = SIMD8<Float>(repeating: 0)
-    private let lists: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt32>>
-    private let cursors: UnsafeMutableBufferPointer<Int>
+    /// Mutable per-document state in manually allocated memory: Swift's dynamic exclusivity
+    /// checks on class properties would otherwise cost more than the check itself (as in
+    /// ``TermScorer``).
+    private let walk: UnsafeMutablePointer<Walk>
+    /// Member streams, in the order they are checked (``order``); slot 0 is the anchor.
+    private let streams: UnsafeMutableBufferPointer<PositionStream>
+    /// Member index (= offset within the phrase) of each stream.
+    private let order: UnsafeMutableBufferPointer<Int>
+
+    /// Where the occurrence walk of the current document stands.
+    private struct Walk {
+        /// The document the streams belong to (`UInt32.max`: none).
+        var doc: UInt32 = .max
+        /// Occurrences found so far, per field.
+        var tf = SIMD8<Float>(repeating: 0)
+        /// Every occurrence has been counted.
+        var complete = false
+        /// Allowed anchor positions on `doc`: `[low, high)`.
+        var low: UInt32 = 0
+        var high: UInt32 = .max
+    }
 
     init(index: SearchIndex, members: [TermScorer]) {
         self.index = index
         self.members = members
-        self.ordered = members.sorted { $0.cost < $1.cost }
+        self.ordered = ContiguousArray(members.sorted { $0.cost < $1.cost })
         self.idf = members.reduce(0) { $0 + $1.idf }
-        self.lists = .allocate(capacity: members.count)
-        self.lists.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
-        self.cursors = .allocate(capacity: members.count)
-        self.cursors.initialize(repeating: 0)
+        let bits = members.first?.fieldBits ?? 0
+        var low = IndexField.count
+        var high = 0
+        for f in 0..<IndexField.count where bits & (1 << UInt8(f)) != 0 {
+            low = min(low, f)
+            high = max(high, f)
+        }
+        self.lowField = low
+        self.highField = high
+        self.walk = .allocate(capacity: 1)
+        self.walk.initialize(to: Walk())
+        self.streams = .allocate(capacity: members.count)
+        self.streams.initialize(repeating: PositionStream())
+        self.order = .allocate(capacity: members.count)
+        self.order.initialize(repeating: 0)
         self.doc = self.align(from: 0)
     }
 
     deinit {
-        self.lists.deallocate()
-        self.cursors.deallocate()
+        self.walk.deinitialize(count: 1).deallocate()
+        self.streams.deallocate()
+        self.order.deallocate()
     }
 
     var cost: Int { self.ordered.first?.cost ?? 0 }
 
     private func align(from start: UInt32) -> UInt32 {
-        var target = start
-        outer: while true {
-            guard let lead = self.ordered.first else { return .max }
-            target = lead.advance(to: target)
-            if target == .max { return .max }
-            for member in self.ordered.dropFirst() {
-                let d = member.advance(to: target)
-                if d != target {
-                    if d == .max { return .max }
-                    target = d
-                    continue outer
+        self.ordered.withUnsafeBufferPointer { ordered in
+            var target = start
+            outer: while true {
+                guard ordered.count > 0 else { return .max }
+                target = ordered[0].advance(to: target)
+                if target == .max { return .max }
+                var k = 1
+                while k < ordered.count {
+                    let d = ordered[k].advance(to: target)
+                    if d != target {
+                        if d == .max { return .max }
+                        target = d
+                        continue outer
+                    }
+                    k += 1
                 }
+                if self.hasOccurrence(doc: target) { return target }
+                target += 1
             }
-            if self.countOccurrences(doc: target) { return target }
-            target += 1
         }
     }
 
-    /// Counts phrase occurrences per field in `doc`; false if there are none.
-    private func countOccurrences(doc: UInt32) -> Bool {
-        let count = self.members.count
-        // Scorer-owned buffers, valid while the members stay on `doc`.
-        let lists = self.lists
-        for k in 0..<count { lists[k] = self.members[k].currentPositions() }
-        let cursors = self.cursors
-        for k in 0..<count { cursors[k] = 0 }
-        let starts = self.index.fieldStarts[Int(doc)]
-        var tf = SIMD8<Float>(repeating: 0)
-        for p in lists[0] {
-            var all = true
-            for k in 1..<count {
-                let want = p + UInt32(k)
-                let list = lists[k]
-                var c = cursors[k]
-                while c < list.count && list[c] < want { c += 1 }
-                cursors[k] = c
-                if c == list.count || list[c] != want {
-                    all = false
-                    break
-                }
+    /// Whether the phrase occurs in `doc` (every member is on it); leaves the walk after the
+    /// first occurrence.
+    private func hasOccurrence(doc: UInt32) -> Bool {
+        let members = self.members
+        let count = members.count
+        // 1. Some allowed field holds every syllable.
+        var common = members[0].tf .> 0
+        for k in 1..<count { common .&= members[k].tf .> 0 }
+        guard any(common) else { return false }
+        // 2. Check order: fewest positions first (insertion sort of a handful of members).
+        let order = self.order
+        for k in 0..<count {
+            let weight = members[k].positionCount
+            var i = k
+            while i > 0, members[order[i - 1]].positionCount > weight {
+                order[i] = order[i - 1]
+                i -= 1
             }
-            if all { tf[IndexChunk.field(of: p, starts: starts)] += 1 }
+            order[i] = k
         }
-        self.tf = tf
-        return tf.sum() > 0
+        for i in 0..<count {
+            let member = members[order[i]]
+            self.streams[i] = i == 0 || member.hasSingleVariant ? member.positionStream() : .pending
+        }
+        let starts = self.index.fieldStarts[Int(doc)]
+        self.walk.pointee = Walk(
+            doc: doc,
+            tf: SIMD8(repeating: 0),
+            complete: false,
+            low: self.lowField == 0 ? 0 : starts[self.lowField],
+            high: self.highField + 1 < IndexField.count ? starts[self.highField + 1] : .max
+        )
+        // 3. Up to the first occurrence.
+        return self.continueWalk(firstOnly: true)
+    }
+
+    /// Walks the anchor's positions from where the walk stands; returns whether an occurrence was
+    /// found on this call. With `firstOnly`, stops right after the first one.
+    private func continueWalk(firstOnly: Bool) -> Bool {
+        let streams = self.streams
+        let order = self.order
+        let count = streams.count
+        let anchorOffset = UInt32(order[0])
+        let low = self.walk.pointee.low
+        let high = self.walk.pointee.high
+        let starts = self.index.fieldStarts[Int(self.walk.pointee.doc)]
+        var found = false
+        anchor: while true {
+            let a = streams[0].current
+            if a == .max { break }
+            streams[0].step()
+            if a < low || a >= high || a < anchorOffset { continue }
+            let start = a - anchorOffset
+            for i in 1..<count {
+                let target = start + UInt32(order[i])
+                if !streams[i].isOpen { streams[i] = self.members[order[i]].positionStream() }
+                let at = streams[i].seek(target)
+                if at == .max { break anchor }  // later starts need later positions: none left
+                if at != target { continue anchor }
+            }
+            self.walk.pointee.tf[IndexChunk.field(of: start, starts: starts)] += 1
+            found = true
+            if firstOnly { return true }
+        }
+        self.walk.pointee.complete = true
+        return found
     }
 
     func next() -> UInt32 {
@@ -89,7 +180,10 @@ final class PhraseScorer: DocScorer {
     }
 
     func score() -> Double {
-        let weighted = (self.tf * self.index.fieldNorms[Int(self.doc)]).sum()
+        if self.walk.pointee.doc == self.doc, !self.walk.pointee.complete {
+            _ = self.continueWalk(firstOnly: false)
+        }
+        let weighted = (self.walk.pointee.tf * self.index.fieldNorms[Int(self.doc)]).sum()
         return BM25.score(weightedFrequency: weighted, idf: self.idf, k1: self.index.configuration.k1)
     }
 }

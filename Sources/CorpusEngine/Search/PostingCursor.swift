@@ -53,10 +53,32 @@ struct PostingCursor {
         return self.doc
     }
 
+    /// Moves to the first posting at or after `target` (no-op if already there).
+    ///
+    /// Postings before `target` are stepped over without decoding their frequencies (only their
+    /// count of varints is needed to skip them); the posting it stops on is decoded in full.
     @discardableResult
     mutating func advance(to target: UInt32) -> UInt32 {
-        while self.doc < target { self.next() }
-        return self.doc
+        guard self.doc < target else { return self.doc }
+        var pointer = self.docPointer
+        var doc = self.doc
+        var positions = self.nextPositions
+        while pointer < self.docEnd {
+            var peek = pointer
+            let candidate = doc &+ VarInt.read(&peek)
+            if candidate >= target { break }
+            let mask = peek.pointee
+            peek += 1
+            VarInt.skip(mask.nonzeroBitCount, &peek)
+            positions += Int(VarInt.read(&peek))
+            doc = candidate
+            pointer = peek
+        }
+        // `started` is already true: the cursor was on a document before `target`.
+        self.docPointer = pointer
+        self.doc = doc
+        self.nextPositions = positions
+        return self.next()
     }
 
     /// Calls `body(doc, weightedFrequency)` for the current and every following posting, decoding

@@ -171,6 +171,28 @@ final class TermScorer: DocScorer {
         body(self.currentPositions())
     }
 
+    /// Positions of this term on the current document in the allowed fields (an upper bound for
+    /// several variants: their sum), without decoding any.
+    var positionCount: Float { self.state.pointee.tf.sum() }
+
+    /// Whether this term has one variant (its positions stream straight from the postings).
+    var hasSingleVariant: Bool { self.cursors.count == 1 }
+
+    /// The current document's positions as a stream valid until this scorer moves.
+    ///
+    /// One variant streams straight from the postings, positions in fields this term does not
+    /// search included (a phrase check that anchors on an allowed position cannot match them:
+    /// a phrase never spans two fields); several variants stream the merged list of
+    /// ``currentPositions()``.
+    func positionStream() -> PositionStream {
+        if self.cursors.count == 1 {
+            let cursor = self.cursors[0]
+            return cursor.doc == .max
+                ? PositionStream() : PositionStream(encoded: cursor.positionsStart, count: cursor.tfTotal)
+        }
+        return PositionStream(decoded: self.currentPositions())
+    }
+
     /// The current document's positions, in scorer-owned memory valid until this scorer moves.
     func currentPositions() -> UnsafeBufferPointer<UInt32> {
         let current = self.state.pointee.doc
