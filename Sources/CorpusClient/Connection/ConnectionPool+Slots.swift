@@ -136,51 +136,57 @@ extension ConnectionPool {
             state.nextWaiterID += 1
             return state.nextWaiterID
         }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await Task.sleep(for: delay) }
-            group.addTask {
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { continuation in
-                        let resumeNow = self.state.withLock { state -> Bool in
-                            if case .shutDown = state.phase { return true }
-                            if Task.isCancelled { return true }
-                            state.shutdownWaiters[id] = continuation
-                            return false
-                        }
-                        if resumeNow { continuation.resume() }
-                    }
-                } onCancel: {
-                    let waiter = self.state.withLock { $0.shutdownWaiters.removeValue(forKey: id) }
-                    waiter?.resume()
-                }
-            }
-            await group.next()
-            group.cancelAll()
-        }
+        await sleep(
+            for: delay,
+            park: { state, continuation in
+                if case .shutDown = state.phase { return false }
+                state.shutdownWaiters[id] = continuation
+                return true
+            },
+            unpark: { $0.shutdownWaiters.removeValue(forKey: id) }
+        )
     }
 
     /// Sleeps for `delay`, or until a call wakes the slot to try again.
     func pause(slotID: Int, for delay: Duration) async {
+        await sleep(
+            for: delay,
+            park: { state, continuation in
+                guard case .running = state.phase, state.slots[slotID] != nil else { return false }
+                state.slots[slotID]?.wake = continuation
+                return true
+            },
+            unpark: { state in
+                defer { state.slots[slotID]?.wake = nil }
+                return state.slots[slotID]?.wake
+            }
+        )
+    }
+
+    /// Sleeps for `delay`, or until whoever finds the continuation that `park` stored in the state
+    /// resumes it, whichever comes first.
+    ///
+    /// - Parameters:
+    ///   - park: Stores the continuation (under the lock); `false` returns at once instead.
+    ///   - unpark: Takes the stored continuation back (the delay passed or the task was cancelled).
+    private func sleep(
+        for delay: Duration,
+        park: @escaping @Sendable (inout State, CheckedContinuation<Void, Never>) -> Bool,
+        unpark: @escaping @Sendable (inout State) -> CheckedContinuation<Void, Never>?
+    ) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await Task.sleep(for: delay) }
             group.addTask {
                 await withTaskCancellationHandler {
                     await withCheckedContinuation { continuation in
-                        let resumeNow = self.state.withLock { state -> Bool in
-                            guard case .running = state.phase, state.slots[slotID] != nil, !Task.isCancelled else {
-                                return true
-                            }
-                            state.slots[slotID]?.wake = continuation
-                            return false
+                        let parked = self.state.withLock { state -> Bool in
+                            !Task.isCancelled && park(&state, continuation)
                         }
-                        if resumeNow { continuation.resume() }
+                        if !parked { continuation.resume() }
                     }
                 } onCancel: {
-                    let wake = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
-                        defer { state.slots[slotID]?.wake = nil }
-                        return state.slots[slotID]?.wake
-                    }
-                    wake?.resume()
+                    let waiter = self.state.withLock { unpark(&$0) }
+                    waiter?.resume()
                 }
             }
             await group.next()

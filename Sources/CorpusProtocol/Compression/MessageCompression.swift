@@ -43,6 +43,29 @@ public struct MessageCompression {
     /// - Throws: ``CorpusError``: `INTERNAL` for a compressed message this side did not
     ///   advertise or a corrupt stream, `RESOURCE_EXHAUSTED` for a message over the size limit.
     public mutating func decode(flags: MessageFlags, payload: ByteBuffer) throws(CorpusError) -> ByteBuffer {
+        try Self.decode(
+            flags: flags,
+            payload: payload,
+            acceptsCompressed: acceptsCompressed,
+            maxMessageSize: maxMessageSize
+        ) { (compressed) throws(CorpusError) in
+            if decompressor == nil {
+                decompressor = Zlib.Decompressor()
+            }
+            return try decompressor!.decompress(compressed, limit: maxMessageSize)
+        }
+    }
+
+    /// The rules of ``decode(flags:payload:)`` for a receiver that manages its own zlib streams
+    /// (for instance a pool shared by several threads): `inflate` is called only for a
+    /// compressed message this side accepts, and must refuse output over `maxMessageSize`.
+    public static func decode(
+        flags: MessageFlags,
+        payload: ByteBuffer,
+        acceptsCompressed: Bool,
+        maxMessageSize: Int,
+        inflate: (ByteBuffer) throws(CorpusError) -> ByteBuffer
+    ) throws(CorpusError) -> ByteBuffer {
         guard flags.contains(.compressed) else {
             guard payload.readableBytes <= maxMessageSize else {
                 throw CorpusError(
@@ -55,10 +78,7 @@ public struct MessageCompression {
         guard acceptsCompressed else {
             throw CorpusError(code: .internalError, message: "unexpected compressed message: zlib was not negotiated")
         }
-        if decompressor == nil {
-            decompressor = Zlib.Decompressor()
-        }
-        return try decompressor!.decompress(payload, limit: maxMessageSize)
+        return try inflate(payload)
     }
 
     /// Encodes an outgoing message: compressed when the peer accepts zlib, `allowed` is true, the

@@ -35,22 +35,16 @@ final class MessageInflater: Sendable {
     }
 
     private func inflate(_ message: ReceivedMessage) throws(CorpusError) -> ByteBuffer {
-        guard message.flags.contains(.compressed) else {
-            guard message.payload.readableBytes <= maxMessageSize else {
-                throw CorpusError(
-                    code: .resourceExhausted,
-                    message:
-                        "message of \(message.payload.readableBytes) bytes exceeds the limit of \(maxMessageSize) bytes"
-                )
-            }
-            return message.payload
+        try MessageCompression.decode(
+            flags: message.flags,
+            payload: message.payload,
+            acceptsCompressed: acceptsCompressed,
+            maxMessageSize: maxMessageSize
+        ) { (compressed) throws(CorpusError) in
+            let box = spare.withLock { $0.popLast() } ?? DecompressorBox()
+            defer { spare.withLock { if $0.count < 4 { $0.append(box) } } }
+            return try box.decompressor.decompress(compressed, limit: maxMessageSize)
         }
-        guard acceptsCompressed else {
-            throw CorpusError(code: .internalError, message: "unexpected compressed message: zlib was not negotiated")
-        }
-        let box = spare.withLock { $0.popLast() } ?? DecompressorBox()
-        defer { spare.withLock { if $0.count < 4 { $0.append(box) } } }
-        return try box.decompressor.decompress(message.payload, limit: maxMessageSize)
     }
 }
 

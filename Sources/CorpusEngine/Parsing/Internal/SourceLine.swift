@@ -15,18 +15,12 @@ struct SourceLine {
         let isNFC = text.withUTF8Buffer { bytes -> Bool in
             guard let base = bytes.baseAddress else { return true }
             let raw = UnsafeRawPointer(base)
-            let utf8 = text.utf8
             var lineStart = 0
             var number = 1
             var index = 0
             let n = bytes.count
             func emit(_ start: Int, _ end: Int) {
-                guard let (lower, upper, trailingNoBreak) = trimmed(bytes, start, end) else { return }
-                let from = utf8.index(utf8.startIndex, offsetBy: lower)
-                let to = utf8.index(utf8.startIndex, offsetBy: upper)
-                result.append(
-                    SourceLine(text: text[from..<to], number: number, hadTrailingNoBreakSpace: trailingNoBreak)
-                )
+                if let line = line(of: text, bytes, start, end, number: number) { result.append(line) }
             }
             while index < n {
                 if index + 8 <= n {
@@ -102,22 +96,32 @@ struct SourceLine {
         return lower < upper ? (lower, upper, trailingNoBreak) : nil
     }
 
+    /// The line `start..<end` of `text` (whose UTF-8 is `bytes`), trimmed, or `nil` when blank.
+    @inline(__always)
+    static func line(
+        of text: String,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ start: Int,
+        _ end: Int,
+        number: Int
+    ) -> SourceLine? {
+        guard let (lower, upper, trailingNoBreak) = trimmed(bytes, start, end) else { return nil }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: lower)
+        let to = utf8.index(utf8.startIndex, offsetBy: upper)
+        return SourceLine(text: text[from..<to], number: number, hadTrailingNoBreakSpace: trailingNoBreak)
+    }
+
     /// Splits text at `\n`, `\r\n` and `\r`, trims each line and drops blank ones.
     static func lines(of text: String) -> [SourceLine] {
         var result: [SourceLine] = []
         text.withUTF8Buffer { bytes in
-            let utf8 = text.utf8
             var lineStart = 0
             var number = 1
             var index = 0
             let n = bytes.count
             func emit(_ start: Int, _ end: Int) {
-                guard let (lower, upper, trailingNoBreak) = trimmed(bytes, start, end) else { return }
-                let from = utf8.index(utf8.startIndex, offsetBy: lower)
-                let to = utf8.index(utf8.startIndex, offsetBy: upper)
-                result.append(
-                    SourceLine(text: text[from..<to], number: number, hadTrailingNoBreakSpace: trailingNoBreak)
-                )
+                if let line = line(of: text, bytes, start, end, number: number) { result.append(line) }
             }
             while index < n {
                 let byte = bytes[index]
