@@ -15,15 +15,14 @@ struct NameCache {
 
     private(set) var entries: [Entry] = []
     private var keyPool: [UInt64] = []
-    private var slots: [Int32] = []
-    private var slotHashes: [UInt64] = []
+    private var slots = HashSlots()
 
     var count: Int { entries.count }
 
     mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
         keyPool.removeAll(keepingCapacity: true)
-        for index in slots.indices { slots[index] = -1 }
+        slots.removeAll()
     }
 
     @inline(__always)
@@ -36,32 +35,20 @@ struct NameCache {
     /// The entry index for the key, or `nil`.
     @inline(__always)
     func find(_ kind: EntityKind, _ key: TokenKey, hash: UInt64) -> Int32? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = slots[slot]
-            if index < 0 { return nil }
-            if slotHashes[slot] == hash {
-                let entry = entries[Int(index)]
-                if entry.kind == kind, Int(entry.keyCount) == key.hashes.count {
-                    let matches = keyPool.withUnsafeBufferPointer { pool in
-                        key.equals(
-                            UnsafeBufferPointer(
-                                rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)]
-                            )
-                        )
-                    }
-                    if matches { return index }
-                }
+        slots.first(hash: hash) { index in
+            let entry = entries[index]
+            guard entry.kind == kind, Int(entry.keyCount) == key.hashes.count else { return false }
+            return keyPool.withUnsafeBufferPointer { pool in
+                key.equals(
+                    UnsafeBufferPointer(rebasing: pool[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyCount)])
+                )
             }
-            slot = (slot + 1) & mask
-        }
+        }.map(Int32.init)
     }
 
     /// Adds an entry for a key that ``find(_:_:hash:)`` did not find.
     mutating func insert(_ kind: EntityKind, _ key: TokenKey, hash: UInt64, display: Int32, id: Int32) -> Int32 {
-        if slots.count < 2 * (entries.count + 1) { grow() }
+        if slots.needsGrowth(toHold: entries.count + 1) { grow() }
         let index = Int32(entries.count)
         entries.append(
             Entry(
@@ -73,22 +60,12 @@ struct NameCache {
             )
         )
         keyPool.append(contentsOf: key.hashes)
-        place(index, hash: hash)
+        slots.place(Int(index), hash: hash)
         return index
     }
 
-    private mutating func place(_ index: Int32, hash: UInt64) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = index
-        slotHashes[slot] = hash
-    }
-
     private mutating func grow() {
-        let capacity = max(256, slots.count * 2)
-        slots = [Int32](repeating: -1, count: capacity)
-        slotHashes = [UInt64](repeating: 0, count: capacity)
+        slots.grow(minimum: 256)
         for (index, entry) in entries.enumerated() {
             let hash = keyPool.withUnsafeBufferPointer { pool in
                 Self.hash(
@@ -100,7 +77,7 @@ struct NameCache {
                     )
                 )
             }
-            place(Int32(index), hash: hash)
+            slots.place(index, hash: hash)
         }
     }
 }

@@ -20,27 +20,17 @@ struct NameMemo {
     private var values: [Value] = []
     private var pool: [UInt8] = []
     private var starts: [Int32] = []
-    private var slots: [Int32] = []
-    private var slotHashes: [UInt64] = []
+    private var slots = HashSlots()
 
     /// The index of the memo entry for `name` (bytes of the name of a `kind` entity), if any.
     @inline(__always)
     func find(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if slotHashes[slot] == hash {
-                let start = Int(starts[index])
-                let end = index + 1 < starts.count ? Int(starts[index + 1]) : pool.count
-                let equal = pool.withUnsafeBufferPointer { stored in
-                    ByteHash.equal(UnsafeBufferPointer(rebasing: stored[start..<end]), name)
-                }
-                if equal { return index }
+        slots.first(hash: hash) { index in
+            let start = Int(starts[index])
+            let end = index + 1 < starts.count ? Int(starts[index + 1]) : pool.count
+            return pool.withUnsafeBufferPointer { stored in
+                ByteHash.equal(UnsafeBufferPointer(rebasing: stored[start..<end]), name)
             }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -52,12 +42,12 @@ struct NameMemo {
     /// Adds the value for a name that ``find(_:hash:)`` did not find; returns its index.
     mutating func insert(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value) -> Int {
         if values.count >= Self.limit { removeAll() }
-        if slots.count < 2 * (values.count + 1) { grow() }
+        if slots.needsGrowth(toHold: values.count + 1) { grow() }
         let index = values.count
         values.append(value)
         starts.append(Int32(pool.count))
         pool.append(contentsOf: name)
-        place(Int32(index), hash: hash)
+        slots.place(index, hash: hash)
         return index
     }
 
@@ -65,26 +55,16 @@ struct NameMemo {
         values.removeAll(keepingCapacity: true)
         pool.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
-        for index in slots.indices { slots[index] = -1 }
-    }
-
-    private mutating func place(_ index: Int32, hash: UInt64) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = index
-        slotHashes[slot] = hash
+        slots.removeAll()
     }
 
     private mutating func grow() {
-        let capacity = max(1_024, slots.count * 2)
-        slots = [Int32](repeating: -1, count: capacity)
-        slotHashes = [UInt64](repeating: 0, count: capacity)
+        slots.grow(minimum: 1_024)
         for index in values.indices {
             let start = Int(starts[index])
             let end = index + 1 < starts.count ? Int(starts[index + 1]) : pool.count
             let hash = pool.withUnsafeBufferPointer { ByteHash.hash(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-            place(Int32(index), hash: hash)
+            slots.place(index, hash: hash)
         }
     }
 }
