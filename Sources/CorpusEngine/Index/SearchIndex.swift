@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An immutable inverted index over a corpus, with positions, in two term spaces.
 ///
 /// - The *normalized* space has one posting list per syllable as written (`đảng`, `đang`).
@@ -102,6 +104,10 @@ public final class SearchIndex: Sendable {
     /// Per document publication time (seconds since 1970), `Int64.min` when unknown.
     let publishedAt: [Int64]
     let entities: EntityFilterIndex
+    /// The documents of each term that match in the title, and in the byline (for `title:` and
+    /// `author:` clauses).
+    let titlePostings: FieldPostings
+    let authorPostings: FieldPostings
 
     /// Sizes of this index.
     public let statistics: Statistics
@@ -187,12 +193,14 @@ public final class SearchIndex: Sendable {
         positionOf.reserveCapacity(sorted.count)
         for (k, document) in sorted.enumerated() { positionOf[document.id] = UInt32(k) }
         self.entities = EntityFilterIndex(entities: entities, documentNumbers: positionOf)
+        (self.titlePostings, self.authorPostings) = Self.makeFieldPostings(merged)
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
             + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4
             + (folded.start.count + folded.terms.count + folded.foldedOf.count) * 4
             + (merged.docOffsets.count + merged.positionOffsets.count) * 8 + merged.documentFrequency.count * 4
             + sorted.count * (32 + 32 + 8 + 8) + self.entities.memoryFootprint
+            + self.titlePostings.memoryFootprint + self.authorPostings.memoryFootprint
         self.statistics = Statistics(
             documents: sorted.count,
             terms: merged.terms.count,
@@ -201,6 +209,34 @@ public final class SearchIndex: Sendable {
             textBytes: chunks.reduce(0) { $0 + $1.byteCount },
             memoryBytes: memory
         )
+    }
+
+    /// The small-field tables of ``fieldPostings(for:)``, built on two cores.
+    private static func makeFieldPostings(_ merged: IndexMerger.Merged) -> (FieldPostings, FieldPostings) {
+        let fields: [IndexField] = [.title, .author]
+        nonisolated(unsafe) let tables = UnsafeMutableBufferPointer<FieldPostings?>.allocate(capacity: fields.count)
+        tables.initialize(repeating: nil)
+        defer { tables.deinitialize().deallocate() }
+        DispatchQueue.concurrentPerform(iterations: fields.count) { k in
+            tables[k] = FieldPostings(
+                field: fields[k],
+                docArena: merged.docArena,
+                docOffsets: merged.docOffsets,
+                positionArena: merged.positionArena,
+                positionOffsets: merged.positionOffsets
+            )
+        }
+        return (tables[0]!, tables[1]!)
+    }
+
+    /// The table that restricts postings to `fields`, when `fields` is exactly the title or the
+    /// byline.
+    func fieldPostings(for fields: UInt8) -> FieldPostings? {
+        switch fields {
+        case IndexField.title.bit: self.titlePostings
+        case IndexField.author.bit: self.authorPostings
+        default: nil
+        }
     }
 
     private static func makeFieldNorms(_ lengths: [SIMD8<UInt32>], configuration: Configuration) -> [SIMD8<Float>] {

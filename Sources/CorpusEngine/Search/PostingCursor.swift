@@ -13,23 +13,86 @@ struct PostingCursor {
     private(set) var tfTotal = 0
     private var started = false
 
+    /// When restricted to one small field: the next entry of ``FieldPostings`` to visit, the end of
+    /// the term's entries, and the term's first posting and position (entries are relative to them).
+    private var jump: UnsafePointer<FieldPostings.Entry>?
+    private var jumpEnd: UnsafePointer<FieldPostings.Entry>?
+    private var termDocs: UnsafePointer<UInt8>
+    private var termPositions: UnsafePointer<UInt8>
+    /// Where the current posting starts (at its document delta).
+    private(set) var postingStart: UnsafePointer<UInt8>
+
+    /// A cursor over every posting of `term`.
     init(index: SearchIndex, term: Int) {
-        self.docPointer = index.docArena.pointer(at: index.docOffsets[term])
-        self.docEnd = index.docArena.pointer(at: index.docOffsets[term + 1])
-        self.nextPositions = index.positionArena.pointer(at: index.positionOffsets[term])
-        self.positionsStart = self.nextPositions
+        self.init(
+            docs: index.docArena.pointer(at: index.docOffsets[term]),
+            docEnd: index.docArena.pointer(at: index.docOffsets[term + 1]),
+            positions: index.positionArena.pointer(at: index.positionOffsets[term])
+        )
+    }
+
+    /// A cursor over the postings of `term` that have a match in `fields`, if that is a single
+    /// small field with its own ``FieldPostings`` (it then jumps between those documents only),
+    /// else over every posting.
+    init(index: SearchIndex, term: Int, fields: UInt8) {
+        self.init(index: index, term: term)
+        guard let table = index.fieldPostings(for: fields) else { return }
+        let entries = table.entries(of: term)
+        self.jump = entries.lowerBound
+        self.jumpEnd = entries.upperBound
+        self.next()
+    }
+
+    /// A cursor over the postings that start at `docs` (their positions at `positions`).
+    init(docs: UnsafePointer<UInt8>, docEnd: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>) {
+        self.docPointer = docs
+        self.docEnd = docEnd
+        self.nextPositions = positions
+        self.positionsStart = positions
+        self.termDocs = docs
+        self.termPositions = positions
+        self.postingStart = docs
         self.next()
     }
 
     @discardableResult
     mutating func next() -> UInt32 {
+        if let jump = self.jump {
+            guard jump < self.jumpEnd! else {
+                self.doc = .max
+                return .max
+            }
+            self.seat(jump.pointee)
+            self.jump = jump + 1
+            return self.doc
+        }
         guard self.docPointer < self.docEnd else {
             self.doc = .max
             return .max
         }
+        self.postingStart = self.docPointer
         let delta = VarInt.read(&self.docPointer)
         self.doc = self.started ? self.doc + delta : delta
         self.started = true
+        self.decodePosting()
+        return self.doc
+    }
+
+    /// Moves onto the posting of a ``FieldPostings`` entry.
+    @inline(__always)
+    private mutating func seat(_ entry: FieldPostings.Entry) {
+        self.postingStart = self.termDocs + Int(entry.docOffset)
+        self.docPointer = self.postingStart
+        _ = VarInt.read(&self.docPointer)
+        self.nextPositions = self.termPositions + Int(entry.positionOffset)
+        self.doc = entry.doc
+        self.started = true
+        self.decodePosting()
+    }
+
+    /// Decodes the current posting after its document delta: field mask, frequencies, positions.
+    @inline(__always)
+    private mutating func decodePosting() {
         var mask = self.docPointer.pointee
         self.fieldMask = mask
         self.docPointer += 1
@@ -50,7 +113,6 @@ struct PostingCursor {
         let length = Int(VarInt.read(&self.docPointer))
         self.positionsStart = self.nextPositions
         self.nextPositions += length
-        return self.doc
     }
 
     /// Moves to the first posting at or after `target` (no-op if already there).
@@ -60,6 +122,13 @@ struct PostingCursor {
     @discardableResult
     mutating func advance(to target: UInt32) -> UInt32 {
         guard self.doc < target else { return self.doc }
+        if var jump = self.jump {
+            // Entries are few (one per document matching in a small field): step over them.
+            let end = self.jumpEnd!
+            while jump < end && jump.pointee.doc < target { jump += 1 }
+            self.jump = jump
+            return self.next()
+        }
         var pointer = self.docPointer
         var doc = self.doc
         var positions = self.nextPositions
@@ -92,6 +161,20 @@ struct PostingCursor {
     ) {
         guard self.doc != .max else { return }
         body(self.doc, (self.tf * fieldMask * norms[Int(self.doc)]).sum())
+        if var jump = self.jump {
+            // Only the one field counts, and its frequency is in the entry: no posting is decoded.
+            // (`tf * fieldMask * norm` summed has that one nonzero lane, so this is the same value.)
+            let end = self.jumpEnd!
+            let field = Self.lane(of: fieldMask)
+            while jump < end {
+                let entry = jump.pointee
+                body(entry.doc, Float(entry.frequency) * norms[Int(entry.doc)][field])
+                jump += 1
+            }
+            self.jump = end
+            self.doc = .max
+            return
+        }
         var pointer = self.docPointer
         var doc = self.doc
         while pointer < self.docEnd {
@@ -111,6 +194,11 @@ struct PostingCursor {
         }
         self.docPointer = pointer
         self.doc = .max
+    }
+
+    /// The lane of the single field set in `mask`.
+    private static func lane(of mask: SIMD8<Float>) -> Int {
+        (0..<8).first { mask[$0] != 0 } ?? 0
     }
 
     /// Appends the current document's positions (ascending).

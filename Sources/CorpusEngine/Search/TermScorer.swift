@@ -37,7 +37,7 @@ final class TermScorer: DocScorer {
         self.terms = terms
         self.fieldBits = fieldBits
         self.cursors = .allocate(capacity: terms.count)
-        _ = self.cursors.initialize(from: terms.map { PostingCursor(index: index, term: Int($0)) })
+        _ = self.cursors.initialize(from: terms.map { PostingCursor(index: index, term: Int($0), fields: fieldBits) })
         var mask = SIMD8<Float>(repeating: 0)
         var low = IndexField.count
         var high = 0
@@ -50,7 +50,11 @@ final class TermScorer: DocScorer {
         self.lowField = low
         self.highField = high
         let df = terms.reduce(0) { $0 + Int(index.documentFrequency[Int($1)]) }
-        self.cost = df
+        // A title- or byline-only term visits only the documents matching in that field.
+        self.cost =
+            index.fieldPostings(for: fieldBits).map { table in
+                terms.reduce(0) { $0 + table.count(of: Int($1)) }
+            } ?? df
         self.idf = BM25.idf(documentFrequency: df, documents: index.documentCount)
         self.state = .allocate(capacity: 1)
         self.state.initialize(to: (0, SIMD8(repeating: 0), .max))

@@ -29,4 +29,61 @@ struct PostingCursorTests {
             }
         }
     }
+
+    @Test("a title- or byline-only cursor visits exactly the postings matching in that field")
+    func fieldCursorMatchesFilteredWalk() {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 600, seed: 9))
+        var generator = SplitMix64(seed: 11)
+        for field in [IndexField.title, .author] {
+            var checkedTerms = 0
+            for term in 0..<index.statistics.terms {
+                var full = PostingCursor(index: index, term: term)
+                var expected: [(doc: UInt32, tf: SIMD8<Float>, positions: [UInt32])] = []
+                while full.doc != .max {
+                    if full.fieldMask & field.bit != 0 {
+                        var positions: [UInt32] = []
+                        full.appendPositions(to: &positions)
+                        expected.append((full.doc, full.tf, positions))
+                    }
+                    full.next()
+                }
+                if expected.isEmpty { continue }
+                checkedTerms += 1
+                // Stepping.
+                var stepped = PostingCursor(index: index, term: term, fields: field.bit)
+                for posting in expected {
+                    #expect(stepped.doc == posting.doc)
+                    #expect(stepped.tf == posting.tf)
+                    var positions: [UInt32] = []
+                    stepped.appendPositions(to: &positions)
+                    #expect(positions == posting.positions)
+                    stepped.next()
+                }
+                #expect(stepped.doc == .max)
+                // Advancing to random targets.
+                var skipping = PostingCursor(index: index, term: term, fields: field.bit)
+                var target: UInt32 = 0
+                while true {
+                    target += UInt32(generator.next() % 40)
+                    let want = expected.first { $0.doc >= target }
+                    #expect(skipping.advance(to: target) == (want?.doc ?? .max))
+                    guard let want else { break }
+                    #expect(skipping.tf == want.tf)
+                    target = want.doc + UInt32(generator.next() % 2)
+                }
+                // Draining: the field's weighted frequency, as the full walk computes it.
+                var mask = SIMD8<Float>(repeating: 0)
+                mask[field.rawValue] = 1
+                var drained: [(UInt32, Float)] = []
+                var cursor = PostingCursor(index: index, term: term, fields: field.bit)
+                index.fieldNorms.withUnsafeBufferPointer { norms in
+                    cursor.drain(fieldMask: mask, norms: norms) { drained.append(($0, $1)) }
+                }
+                #expect(drained.map(\.0) == expected.map(\.doc))
+                let weights = expected.map { ($0.tf * mask * index.fieldNorms[Int($0.doc)]).sum() }
+                #expect(drained.map(\.1) == weights)
+            }
+            #expect(checkedTerms > 20, "the fixture should have \(field) terms")
+        }
+    }
 }
