@@ -55,7 +55,7 @@ struct PostingCursor {
         self.next()
     }
 
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func next() -> UInt32 {
         if let jump = self.jump {
             guard jump < self.jumpEnd! else {
@@ -119,7 +119,7 @@ struct PostingCursor {
     ///
     /// Postings before `target` are stepped over without decoding their frequencies (only their
     /// count of varints is needed to skip them); the posting it stops on is decoded in full.
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func advance(to target: UInt32) -> UInt32 {
         guard self.doc < target else { return self.doc }
         if var jump = self.jump {
