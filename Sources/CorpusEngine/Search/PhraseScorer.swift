@@ -32,6 +32,10 @@ final class PhraseScorer: DocScorer {
     private let streams: UnsafeMutableBufferPointer<PositionStream>
     /// Member index (= offset within the phrase) of each stream.
     private let order: UnsafeMutableBufferPointer<Int>
+    /// `members` without reference counting (they live as long as this scorer): reading an
+    /// array of class references retains and releases each one, which cost about a tenth of a
+    /// phrase check.
+    private let unretained: UnsafeMutableBufferPointer<Unmanaged<TermScorer>>
 
     /// Where the occurrence walk of the current document stands.
     private struct Walk {
@@ -66,6 +70,8 @@ final class PhraseScorer: DocScorer {
         self.streams.initialize(repeating: PositionStream())
         self.order = .allocate(capacity: members.count)
         self.order.initialize(repeating: 0)
+        self.unretained = .allocate(capacity: members.count)
+        _ = self.unretained.initialize(from: members.map { Unmanaged.passUnretained($0) })
         self.doc = self.align(from: 0)
     }
 
@@ -73,6 +79,7 @@ final class PhraseScorer: DocScorer {
         self.walk.deinitialize(count: 1).deallocate()
         self.streams.deallocate()
         self.order.deallocate()
+        self.unretained.deallocate()
     }
 
     var cost: Int { self.ordered.first?.cost ?? 0 }
@@ -103,26 +110,27 @@ final class PhraseScorer: DocScorer {
     /// Whether the phrase occurs in `doc` (every member is on it); leaves the walk after the
     /// first occurrence.
     private func hasOccurrence(doc: UInt32) -> Bool {
-        let members = self.members
+        let members = self.unretained
         let count = members.count
         // 1. Some allowed field holds every syllable.
-        var common = members[0].tf .> 0
-        for k in 1..<count { common .&= members[k].tf .> 0 }
+        var common = members[0]._withUnsafeGuaranteedRef { $0.tf } .> 0
+        for k in 1..<count { common .&= members[k]._withUnsafeGuaranteedRef { $0.tf } .> 0 }
         guard any(common) else { return false }
         // 2. Check order: fewest positions first (insertion sort of a handful of members).
         let order = self.order
         for k in 0..<count {
-            let weight = members[k].positionCount
+            let weight = members[k]._withUnsafeGuaranteedRef { $0.positionCount }
             var i = k
-            while i > 0, members[order[i - 1]].positionCount > weight {
+            while i > 0, members[order[i - 1]]._withUnsafeGuaranteedRef({ $0.positionCount }) > weight {
                 order[i] = order[i - 1]
                 i -= 1
             }
             order[i] = k
         }
         for i in 0..<count {
-            let member = members[order[i]]
-            self.streams[i] = i == 0 || member.hasSingleVariant ? member.positionStream() : .pending
+            self.streams[i] = members[order[i]]._withUnsafeGuaranteedRef { member in
+                i == 0 || member.hasSingleVariant ? member.positionStream() : .pending
+            }
         }
         let starts = self.index.fieldStarts[Int(doc)]
         self.walk.pointee = Walk(
@@ -155,7 +163,9 @@ final class PhraseScorer: DocScorer {
             let start = a - anchorOffset
             for i in 1..<count {
                 let target = start + UInt32(order[i])
-                if !streams[i].isOpen { streams[i] = self.members[order[i]].positionStream() }
+                if !streams[i].isOpen {
+                    streams[i] = self.unretained[order[i]]._withUnsafeGuaranteedRef { $0.positionStream() }
+                }
                 let at = streams[i].seek(target)
                 if at == .max { break anchor }  // later starts need later positions: none left
                 if at != target { continue anchor }
