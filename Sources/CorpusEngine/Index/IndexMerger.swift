@@ -119,6 +119,21 @@ enum IndexMerger {
         )
     }
 
+    /// Groups the surfaces by the normalized term they stand for (the inverse of `surfaceTerm`), so
+    /// that highlighting can list the raw spellings of a query's terms.
+    static func surfaceGroups(of surfaceTerm: [UInt32], termCount: Int) -> (start: [UInt32], surfaces: [UInt32]) {
+        var start = [UInt32](repeating: 0, count: termCount + 1)
+        for t in surfaceTerm { start[Int(t) + 1] += 1 }
+        for t in 0..<termCount { start[t + 1] += start[t] }
+        var fill = start
+        var grouped = [UInt32](repeating: 0, count: surfaceTerm.count)
+        for (surface, t) in surfaceTerm.enumerated() {
+            grouped[Int(fill[Int(t)])] = UInt32(surface)
+            fill[Int(t)] += 1
+        }
+        return (start, grouped)
+    }
+
     /// Groups the normalized terms by their folded form.
     static func foldedGroups(
         of terms: ByteTermTable

@@ -92,6 +92,11 @@ public final class SearchIndex: Sendable {
     /// Raw token surfaces seen at build time → normalized term, for cheap highlighting.
     let surfaces: ByteTermTable
     let surfaceTerm: [UInt32]
+    /// CSR lists: normalized term id → ids of the surfaces that normalize to it.
+    let termSurfaceStart: [UInt32]
+    let termSurfaces: [UInt32]
+    /// Byte value → its count in a sample of the text (see ``ByteFrequencies``).
+    let byteFrequencies: [UInt32]
     let foldedTerms: ByteTermTable
     /// CSR lists: folded id → normalized term ids.
     let foldedGroupStart: [UInt32]
@@ -180,6 +185,10 @@ public final class SearchIndex: Sendable {
         self.positionArena = merged.positionArena
         self.surfaces = merged.surfaces
         self.surfaceTerm = merged.surfaceTerm
+        let surfaceGroups = IndexMerger.surfaceGroups(of: merged.surfaceTerm, termCount: merged.terms.count)
+        self.termSurfaceStart = surfaceGroups.start
+        self.termSurfaces = surfaceGroups.surfaces
+        self.byteFrequencies = ByteFrequencies.sample(sorted)
         let folded = IndexMerger.foldedGroups(of: merged.terms)
         self.foldedTerms = folded.table
         self.foldedGroupStart = folded.start
@@ -197,6 +206,7 @@ public final class SearchIndex: Sendable {
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
             + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4
+            + (surfaceGroups.start.count + surfaceGroups.surfaces.count + 256) * 4
             + (folded.start.count + folded.terms.count + folded.foldedOf.count) * 4
             + (merged.docOffsets.count + merged.positionOffsets.count) * 8 + merged.documentFrequency.count * 4
             + sorted.count * (32 + 32 + 8 + 8) + self.entities.memoryFootprint

@@ -4,9 +4,12 @@
 /// when it already holds a digit or a digit follows (`35-CT/TW`, `2020-2025`, `COVID-19`, `12/11/2019`),
 /// `.` and `,` when digits stand on both sides (`1.000`, `3,5`), an apostrophe between letters
 /// (`H'Mông`). Everything else separates tokens and is recorded in the next token's flags.
+///
+/// A scanner is used once (``run(_:)``) or, to scan many short texts without allocating its buffers
+/// each time, repeatedly (``run(over:_:)``, then ``deallocate()``).
 struct TokenScanner {
     private let table = LetterTable.shared
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private var bytes: UnsafeBufferPointer<UInt8>
     private let wantsForms: Bool
     private let wantsFolded: Bool
 
@@ -35,12 +38,32 @@ struct TokenScanner {
         self.wantsFolded = wantsFolded
     }
 
+    /// Scans the bytes given at creation, then frees the buffers.
     mutating func run(_ body: (Token, TokenForms) throws -> Void) rethrows {
-        defer {
-            letters.deallocate()
-            normalized.deallocate()
-            folded.deallocate()
-        }
+        defer { deallocate() }
+        try scan(body)
+    }
+
+    /// Scans `bytes` as a text of its own (offsets relative to its start), keeping the buffers for the
+    /// next call; the owner calls ``deallocate()`` after the last one.
+    mutating func run(over bytes: UnsafeBufferPointer<UInt8>, _ body: (Token, TokenForms) throws -> Void) rethrows {
+        self.bytes = bytes
+        position = 0
+        gap = .startOfText
+        gapSawSpace = true
+        inToken = false
+        try scan(body)
+    }
+
+    /// Frees the buffers (after the last ``run(over:_:)``; ``run(_:)`` frees them itself).
+    func deallocate() {
+        letters.deallocate()
+        normalized.deallocate()
+        folded.deallocate()
+    }
+
+    @inline(__always)
+    private mutating func scan(_ body: (Token, TokenForms) throws -> Void) rethrows {
         let n = bytes.count
         var index = 0
         var scalarIndex = 0
