@@ -96,17 +96,16 @@ struct PostingCursor {
         var mask = self.docPointer.pointee
         self.fieldMask = mask
         self.docPointer += 1
+        // Set bits only, and lanes filled by a vector select: writing one lane of a vector in
+        // memory and then reading the whole vector stalls store forwarding on every posting.
         var tf = SIMD8<Float>(repeating: 0)
         var total = 0
-        var field = 0
         while mask != 0 {
-            if mask & 1 != 0 {
-                let count = VarInt.read(&self.docPointer)
-                tf[field] = Float(count)
-                total += Int(count)
-            }
-            mask >>= 1
-            field += 1
+            let field = Int32(mask.trailingZeroBitCount)
+            let count = VarInt.read(&self.docPointer)
+            tf.replace(with: Float(count), where: Self.lanes .== SIMD8(repeating: field))
+            total += Int(count)
+            mask &= mask &- 1
         }
         self.tf = tf
         self.tfTotal = total
@@ -183,11 +182,9 @@ struct PostingCursor {
             pointer += 1
             let weights = norms[Int(doc)] * fieldMask
             var weighted: Float = 0
-            var field = 0
             while mask != 0 {
-                if mask & 1 != 0 { weighted += Float(VarInt.read(&pointer)) * weights[field] }
-                mask >>= 1
-                field += 1
+                weighted += Float(VarInt.read(&pointer)) * weights[mask.trailingZeroBitCount]
+                mask &= mask &- 1
             }
             _ = VarInt.read(&pointer)  // positions length: positions are not needed here
             body(doc, weighted)
@@ -195,6 +192,9 @@ struct PostingCursor {
         self.docPointer = pointer
         self.doc = .max
     }
+
+    /// Lane numbers, to select a field's lane.
+    private static var lanes: SIMD8<Int32> { SIMD8(0, 1, 2, 3, 4, 5, 6, 7) }
 
     /// The lane of the single field set in `mask`.
     private static func lane(of mask: SIMD8<Float>) -> Int {
