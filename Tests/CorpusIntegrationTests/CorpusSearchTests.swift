@@ -11,10 +11,14 @@ import Testing
 struct CorpusSearchTests {
     func withServer(
         _ loaded: CorpusLoader.Result,
+        initialCredit: Int? = nil,
         _ body: @Sendable (CorpusClient, CorpusServer) async throws -> Void
     ) async throws {
         try await withCorpusTestServer(corpus: loaded.corpus, loadSummary: loaded.summary) { address, server in
-            try await withCorpusClient(.defaults(target: .init(host: "127.0.0.1", port: address.port!))) { client in
+            let target = CorpusClient.Target(host: "127.0.0.1", port: address.port!)
+            var configuration = CorpusClient.Configuration.defaults(target: target)
+            if let initialCredit { configuration.connection.settings.initialCredit = initialCredit }
+            try await withCorpusClient(configuration) { client in
                 try await body(client, server)
             }
         }
@@ -81,12 +85,15 @@ struct CorpusSearchTests {
 
     @Test("leaving a search early cancels it on the server")
     func cancellation() async throws {
-        try await withServer(try await loadGeneratedCorpus(count: 120)) { client, server in
+        // A small credit window, so the server cannot finish the call before the CANCEL arrives
+        // however fast it is: it stops after `credit` hits and waits for more credit.
+        let credit = 16
+        try await withServer(try await loadGeneratedCorpus(count: 120), initialCredit: credit) { client, server in
             let query = "huyện OR xã OR tỉnh"
             let count = client.search(query, limit: 1)
             for try await _ in count {}
             let total = Int(count.summary?.totalMatches ?? 0)
-            #expect(total > 100, "the query must match more hits than one credit window (64)")
+            #expect(total > 4 * credit, "the query must match more hits than one credit window")
             var seen = 0
             for try await _ in client.search(query) {
                 seen += 1
@@ -103,8 +110,9 @@ struct CorpusSearchTests {
             }
             #expect(cancelled == 1)
             let search = server.statistics.snapshot.methods[CorpusMethods.search.descriptor.fullName]
-            // The first call sent 1 hit + 1 summary; the cancelled one at most one credit window.
-            #expect((search?.messagesSent ?? 0) - 2 <= 64 + 1, "the server stopped at the credit window")
+            // The first call sent 1 hit + 1 summary; the cancelled one at most one credit window
+            // (the client grants more only after consuming half of it, and it took 3).
+            #expect((search?.messagesSent ?? 0) - 2 <= credit, "the server stopped at the credit window")
             #expect((search?.messagesSent ?? 0) - 2 < total)
         }
     }
