@@ -29,6 +29,14 @@ extension ConjunctionScorer {
         // walking the postings again.
         var references = PositionReferences(terms: terms, arena: index.positionArena)
         defer { positions = references }
+        // At most as many matches as the rarest term has documents: no regrowth (copying) of the
+        // result arrays while collecting.
+        let most = min(terms.map(\.cost).min() ?? 0, index.documentCount)
+        docs.reserveCapacity(most)
+        scores.reserveCapacity(most)
+        // Positions are only read back for the proximity bonus.
+        let wantsPositions = self.defersProximity
+        if wantsPositions { references.reserveCapacity(most) }
         return index.fieldNorms.withUnsafeBufferPointer { norms in
             local.withUnsafeMutableBufferPointer { cursors in
                 var target = cursors[0].doc
@@ -61,7 +69,9 @@ extension ConjunctionScorer {
                     if matchesEveryTerm {
                         docs.append(target)
                         scores.append(total)
-                        for k in 0..<cursors.count { references.append(cursors[k]) }
+                        if wantsPositions {
+                            for k in 0..<cursors.count { references.append(cursors[k]) }
+                        }
                         count += 1
                         if count & 1023 == 0, isCancelled() { return false }
                     }
@@ -87,6 +97,13 @@ struct PositionReferences: Sendable {
         self.arena = arena
     }
 
+    /// Makes room for the references of `matches` matches.
+    mutating func reserveCapacity(_ matches: Int) {
+        self.offsets.reserveCapacity(matches * self.termIDs.count)
+        self.counts.reserveCapacity(matches * self.termIDs.count)
+    }
+
+    @inline(__always)
     mutating func append(_ cursor: PostingCursor) {
         self.offsets.append(cursor.positionsStart - UnsafePointer(self.arena.base))
         self.counts.append(UInt32(cursor.tfTotal))
