@@ -54,11 +54,25 @@ struct Candidates: Sendable {
     }
 
     /// Drops base-scored matches that cannot enter the best `limit` even with the largest bonus.
-    mutating func dropUnreachable(limit: Int, maximum: Double) {
+    ///
+    /// The bar is the lowest exact score (base + bonus) among the `limit` best bases: those
+    /// `limit` matches reach it, so a match whose base plus the largest bonus stays below it
+    /// cannot be among the first `limit` hits. (Their bases alone give a lower bar that keeps
+    /// most matches of common words, all of which the hit order would then heap up.)
+    mutating func dropUnreachable(limit: Int, refiner: ProximityRefiner) {
         guard self.docs.count > limit else { return }
+        let maximum = refiner.plan.maximum
         var top = HitOrder(docs: self.docs, scores: self.scores, limit: limit)
-        var threshold = -Double.infinity
-        while let (_, score) = top.pop() { threshold = score }
+        var best: [(doc: UInt32, score: Double)] = []
+        while let (doc, score) = top.pop() { best.append((doc, score)) }
+        best.sort { $0.doc < $1.doc }
+        // Bonuses are cheap only where the matches' positions were recorded while collecting;
+        // otherwise (words typed without diacritics) finding them walks the postings again.
+        let bonuses =
+            refiner.references != nil
+            ? refiner.bonuses(for: best.map(\.doc)) : [Double](repeating: 0, count: best.count)
+        var threshold = Double.infinity
+        for k in best.indices { threshold = min(threshold, best[k].score + bonuses[k]) }
         var keptDocs: [UInt32] = []
         var keptScores: [Double] = []
         for k in self.docs.indices where self.scores[k] + maximum >= threshold {

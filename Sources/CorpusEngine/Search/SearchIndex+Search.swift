@@ -87,7 +87,7 @@ extension SearchIndex {
             candidates.dropPreceding(cursor, index: self, refiner: refiner)
         }
         if let refiner, let limit {
-            candidates.dropUnreachable(limit: limit, maximum: refiner.plan.maximum)
+            candidates.dropUnreachable(limit: limit, refiner: refiner)
         }
         return SearchResults(
             index: self,

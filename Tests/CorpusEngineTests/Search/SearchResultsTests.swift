@@ -170,6 +170,19 @@ struct SearchRefinementTests {
         }
     }
 
+    @Test("a limit returns exactly the first hits of the unlimited list")
+    func limitEqualsPrefix() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        for query in ["đại hội", "công tác cán bộ", "dai hoi dang", "an phu -hòa", "đại hội after:2016-01-01"] {
+            let all = Array(try index.search(query))
+            for limit in [1, 3, 10, 25] {
+                let limited = Array(try index.search(query, options: SearchOptions(limit: limit)))
+                #expect(limited.map(\.articleID) == all.prefix(limit).map(\.articleID), "\(query) limit \(limit)")
+                #expect(limited.map(\.score) == all.prefix(limit).map(\.score), "\(query) limit \(limit)")
+            }
+        }
+    }
+
     @Test("the proximity bonus matches an eager computation")
     func bonusMatchesEager() throws {
         let index = SearchIndex(synchronouslyIndexing: [
