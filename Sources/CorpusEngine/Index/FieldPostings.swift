@@ -18,8 +18,6 @@ final class FieldPostings: @unchecked Sendable {
         var positionOffset: UInt32
     }
 
-    /// The field.
-    let field: IndexField
     /// Per term `t`: its entries are `starts[t]..<starts[t + 1]`.
     private let starts: [UInt32]
     private let entries: UnsafeMutableBufferPointer<Entry>
@@ -27,13 +25,24 @@ final class FieldPostings: @unchecked Sendable {
     /// Bytes held.
     var memoryFootprint: Int { self.starts.count * 4 + self.entries.count * MemoryLayout<Entry>.stride }
 
-    /// Walks every term's postings once and keeps the documents that match in `field`.
-    init(field: IndexField, docArena: ByteArena, docOffsets: [Int], positionArena: ByteArena, positionOffsets: [Int]) {
-        self.field = field
-        let bit = field.bit
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(docOffsets.count)
-        var found: [Entry] = []
+    private init(starts: [UInt32], entries: [Entry]) {
+        self.starts = starts
+        self.entries = .allocate(capacity: max(entries.count, 1))
+        _ = self.entries.initialize(from: entries)
+    }
+
+    /// The tables of `fields`, from one walk over every term's postings.
+    static func build(
+        fields: [IndexField],
+        docArena: ByteArena,
+        docOffsets: [Int],
+        positionArena: ByteArena,
+        positionOffsets: [Int]
+    ) -> [FieldPostings] {
+        var starts = [[UInt32]](repeating: [0], count: fields.count)
+        var found = [[Entry]](repeating: [], count: fields.count)
+        for k in fields.indices { starts[k].reserveCapacity(docOffsets.count) }
+        let anyField = fields.reduce(UInt8(0)) { $0 | $1.bit }
         for term in 0..<max(docOffsets.count - 1, 0) {
             let docBase = docArena.pointer(at: docOffsets[term])
             let positionBase = positionArena.pointer(at: positionOffsets[term])
@@ -43,23 +52,23 @@ final class FieldPostings: @unchecked Sendable {
                 positions: positionBase
             )
             while cursor.doc != .max {
-                if cursor.fieldMask & bit != 0 {
-                    found.append(
-                        Entry(
-                            doc: cursor.doc,
-                            frequency: UInt32(cursor.tf[field.rawValue]),
-                            docOffset: UInt32(cursor.postingStart - docBase),
-                            positionOffset: UInt32(cursor.positionsStart - positionBase)
+                if cursor.fieldMask & anyField != 0 {
+                    for (k, field) in fields.enumerated() where cursor.fieldMask & field.bit != 0 {
+                        found[k].append(
+                            Entry(
+                                doc: cursor.doc,
+                                frequency: UInt32(cursor.tf[field.rawValue]),
+                                docOffset: UInt32(cursor.postingStart - docBase),
+                                positionOffset: UInt32(cursor.positionsStart - positionBase)
+                            )
                         )
-                    )
+                    }
                 }
                 cursor.next()
             }
-            starts.append(UInt32(found.count))
+            for k in fields.indices { starts[k].append(UInt32(found[k].count)) }
         }
-        self.starts = starts
-        self.entries = .allocate(capacity: max(found.count, 1))
-        _ = self.entries.initialize(from: found)
+        return fields.indices.map { FieldPostings(starts: starts[$0], entries: found[$0]) }
     }
 
     deinit {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// An immutable inverted index over a corpus, with positions, in two term spaces.
 ///
 /// - The *normalized* space has one posting list per syllable as written (`đảng`, `đang`).
@@ -221,22 +219,16 @@ public final class SearchIndex: Sendable {
         )
     }
 
-    /// The small-field tables of ``fieldPostings(for:)``, built on two cores.
+    /// The small-field tables of ``fieldPostings(for:)``.
     private static func makeFieldPostings(_ merged: IndexMerger.Merged) -> (FieldPostings, FieldPostings) {
-        let fields: [IndexField] = [.title, .author]
-        nonisolated(unsafe) let tables = UnsafeMutableBufferPointer<FieldPostings?>.allocate(capacity: fields.count)
-        tables.initialize(repeating: nil)
-        defer { tables.deinitialize().deallocate() }
-        DispatchQueue.concurrentPerform(iterations: fields.count) { k in
-            tables[k] = FieldPostings(
-                field: fields[k],
-                docArena: merged.docArena,
-                docOffsets: merged.docOffsets,
-                positionArena: merged.positionArena,
-                positionOffsets: merged.positionOffsets
-            )
-        }
-        return (tables[0]!, tables[1]!)
+        let tables = FieldPostings.build(
+            fields: [.title, .author],
+            docArena: merged.docArena,
+            docOffsets: merged.docOffsets,
+            positionArena: merged.positionArena,
+            positionOffsets: merged.positionOffsets
+        )
+        return (tables[0], tables[1])
     }
 
     /// The table that restricts postings to `fields`, when `fields` is exactly the title or the

@@ -27,15 +27,15 @@ extension ConjunctionScorer {
         var local = cursors
         // Where each match's positions are, per term, so proximity can be computed later without
         // walking the postings again.
+        // Positions are only read back for the proximity bonus.
+        let wantsPositions = self.defersProximity
         var references = PositionReferences(terms: terms, arena: index.positionArena)
-        defer { positions = references }
+        defer { positions = wantsPositions ? references : nil }
         // At most as many matches as the rarest term has documents: no regrowth (copying) of the
         // result arrays while collecting.
         let most = min(terms.map(\.cost).min() ?? 0, index.documentCount)
         docs.reserveCapacity(most)
         scores.reserveCapacity(most)
-        // Positions are only read back for the proximity bonus.
-        let wantsPositions = self.defersProximity
         if wantsPositions { references.reserveCapacity(most) }
         return index.fieldNorms.withUnsafeBufferPointer { norms in
             local.withUnsafeMutableBufferPointer { cursors in

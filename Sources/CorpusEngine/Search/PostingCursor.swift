@@ -17,34 +17,33 @@ struct PostingCursor {
     /// the term's entries, and the term's first posting and position (entries are relative to them).
     private var jump: UnsafePointer<FieldPostings.Entry>?
     private var jumpEnd: UnsafePointer<FieldPostings.Entry>?
-    private var termDocs: UnsafePointer<UInt8>
-    private var termPositions: UnsafePointer<UInt8>
+    private let termDocs: UnsafePointer<UInt8>
+    private let termPositions: UnsafePointer<UInt8>
     /// Where the current posting starts (at its document delta).
     private(set) var postingStart: UnsafePointer<UInt8>
-
-    /// A cursor over every posting of `term`.
-    init(index: SearchIndex, term: Int) {
-        self.init(
-            docs: index.docArena.pointer(at: index.docOffsets[term]),
-            docEnd: index.docArena.pointer(at: index.docOffsets[term + 1]),
-            positions: index.positionArena.pointer(at: index.positionOffsets[term])
-        )
-    }
 
     /// A cursor over the postings of `term` that have a match in `fields`, if that is a single
     /// small field with its own ``FieldPostings`` (it then jumps between those documents only),
     /// else over every posting.
-    init(index: SearchIndex, term: Int, fields: UInt8) {
-        self.init(index: index, term: term)
-        guard let table = index.fieldPostings(for: fields) else { return }
-        let entries = table.entries(of: term)
-        self.jump = entries.lowerBound
-        self.jumpEnd = entries.upperBound
-        self.next()
+    init(index: SearchIndex, term: Int, fields: UInt8 = IndexField.allMask) {
+        self.init(
+            docs: index.docArena.pointer(at: index.docOffsets[term]),
+            docEnd: index.docArena.pointer(at: index.docOffsets[term + 1]),
+            positions: index.positionArena.pointer(at: index.positionOffsets[term]),
+            entries: index.fieldPostings(for: fields)?.entries(of: term)
+        )
     }
 
-    /// A cursor over the postings that start at `docs` (their positions at `positions`).
-    init(docs: UnsafePointer<UInt8>, docEnd: UnsafePointer<UInt8>, positions: UnsafePointer<UInt8>) {
+    /// A cursor over the postings that start at `docs` (their positions at `positions`), or only
+    /// over those of `entries` when given.
+    init(
+        docs: UnsafePointer<UInt8>,
+        docEnd: UnsafePointer<UInt8>,
+        positions: UnsafePointer<UInt8>,
+        entries: Range<UnsafePointer<FieldPostings.Entry>>? = nil
+    ) {
+        self.jump = entries?.lowerBound
+        self.jumpEnd = entries?.upperBound
         self.docPointer = docs
         self.docEnd = docEnd
         self.nextPositions = positions

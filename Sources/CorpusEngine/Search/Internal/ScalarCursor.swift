@@ -24,10 +24,10 @@ struct ScalarCursor {
         }
         if self.scalar < index, let base = self.bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let highBits: UInt64 = 0x8080_8080_8080_8080
             while self.byte + 8 <= self.bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: self.byte, as: UInt64.self)
-                let starts = 8 - UnsafeBufferPointer<UInt8>.countHighBits(word & ~(word << 1) & highBits)
+                let continuations = UnsafeBufferPointer<UInt8>.continuationBits(word)
+                let starts = 8 - UnsafeBufferPointer<UInt8>.countHighBits(continuations)
                 if self.scalar + starts > index { break }
                 // Past the eight bytes and the rest of a scalar cut by their end: `starts` scalars on.
                 self.byte += 8

@@ -23,13 +23,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
     var unicodeScalarCount: Int {
         guard let base = self.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
-        let highBits: UInt64 = 0x8080_8080_8080_8080
         var continuations = 0
         var i = 0
-        // Eight bytes at a time: bit 7 of a byte set and bit 6 clear.
         while i + 8 <= self.count {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            continuations &+= Self.countHighBits(word & ~(word << 1) & highBits)
+            continuations &+= Self.countHighBits(Self.continuationBits(word))
             i &+= 8
         }
         while i < self.count {
@@ -37,6 +35,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
             i &+= 1
         }
         return self.count - continuations
+    }
+
+    /// Eight bytes at a time: the high bit of each byte that continues a scalar (`10xxxxxx`: bit 7
+    /// set, bit 6 clear), every other bit clear.
+    @inline(__always)
+    static func continuationBits(_ word: UInt64) -> UInt64 {
+        word & ~(word << 1) & 0x8080_8080_8080_8080
     }
 
     /// The number of set bits in a word whose only set bits are the high bits of its bytes (a sum
