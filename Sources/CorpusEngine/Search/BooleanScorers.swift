@@ -109,6 +109,13 @@ final class ConjunctionScorer: DocScorer {
             for k in 0..<required.count { total += required[k].score() }
         }
         if self.defersProximity { return total }
+        return self.addingProximityBonus(to: total)
+    }
+
+    /// `total` plus the proximity bonus on the current document, added pair by pair. From zero it
+    /// is the bonus alone, as ``ProximityRefiner`` sums it.
+    func addingProximityBonus(to total: Double) -> Double {
+        var total = total
         for k in self.pairs.indices {
             let first = self.pairs[k].first
             let second = self.pairs[k].second

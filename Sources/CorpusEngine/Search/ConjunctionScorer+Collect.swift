@@ -3,14 +3,13 @@ extension ConjunctionScorer {
     /// (words typed with diacritics) and possibly a date range, without exclusions: the common
     /// multi-word or date-filtered query.
     ///
-    /// Leapfrogs over copies of the terms' posting cursors, without dynamic dispatch or positions.
-    /// Returns `nil` when the shape does not fit (the caller falls back to the generic loop), else
+    /// Leapfrogs over copies of the terms' posting cursors, without dynamic dispatch or positions,
+    /// and hands each match with its base score to `sink` (positions stay under the cursors for a
+    /// proximity bonus). Returns `nil` when the shape does not fit (the caller falls back to the generic loop), else
     /// whether it ran to the end (`false`: cancelled).
-    func collectAllTerms(
+    func collectAllTerms<Sink: MatchSink>(
         index: SearchIndex,
-        docs: inout [UInt32],
-        scores: inout [Double],
-        positions: inout PositionReferences?,
+        into sink: inout Sink,
         isCancelled: () -> Bool
     ) -> Bool? {
         guard self.excludedCount == 0, self.defersProximity || self.pairCount == 0 else {
@@ -25,18 +24,8 @@ extension ConjunctionScorer {
         let factors = terms.map { $0.idf * (index.configuration.k1 + 1) }
         let k1 = index.configuration.k1
         var local = cursors
-        // Where each match's positions are, per term, so proximity can be computed later without
-        // walking the postings again.
-        // Positions are only read back for the proximity bonus.
-        let wantsPositions = self.defersProximity
-        var references = PositionReferences(terms: terms, arena: index.positionArena)
-        defer { positions = wantsPositions ? references : nil }
-        // At most as many matches as the rarest term has documents: no regrowth (copying) of the
-        // result arrays while collecting.
-        let most = min(terms.map(\.cost).min() ?? 0, index.documentCount)
-        docs.reserveCapacity(most)
-        scores.reserveCapacity(most)
-        if wantsPositions { references.reserveCapacity(most) }
+        // At most as many matches as the rarest term has documents.
+        sink.begin(terms: terms, index: index, expectedMatches: min(terms.map(\.cost).min() ?? 0, index.documentCount))
         return index.fieldNorms.withUnsafeBufferPointer { norms in
             local.withUnsafeMutableBufferPointer { cursors in
                 var target = cursors[0].doc
@@ -67,11 +56,7 @@ extension ConjunctionScorer {
                         total += factors[k] * w / (w + k1)
                     }
                     if matchesEveryTerm {
-                        docs.append(target)
-                        scores.append(total)
-                        if wantsPositions {
-                            for k in 0..<cursors.count { references.append(cursors[k]) }
-                        }
+                        sink.take(doc: target, base: total, cursors: cursors)
                         count += 1
                         if count & 1023 == 0, isCancelled() { return false }
                     }

@@ -71,7 +71,7 @@ struct HitOrder {
         worseFirst ? Self.better(b, a) : Self.better(a, b)
     }
 
-    private static func siftDown(_ heap: inout [(doc: UInt32, score: Double)], _ start: Int, worseFirst: Bool) {
+    static func siftDown(_ heap: inout [(doc: UInt32, score: Double)], _ start: Int, worseFirst: Bool) {
         var i = start
         let n = heap.count
         while true {
@@ -85,7 +85,7 @@ struct HitOrder {
         }
     }
 
-    private static func siftUp(_ heap: inout [(doc: UInt32, score: Double)], _ start: Int, worseFirst: Bool) {
+    static func siftUp(_ heap: inout [(doc: UInt32, score: Double)], _ start: Int, worseFirst: Bool) {
         var i = start
         while i > 0 {
             let p = (i - 1) / 2

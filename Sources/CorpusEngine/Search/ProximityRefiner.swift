@@ -61,9 +61,7 @@ struct ProximityRefiner {
         var result = [Double](repeating: 0, count: docs.count)
         var first: [UInt32] = []
         var second: [UInt32] = []
-        let slots = self.plan.pairs.map { pair in
-            (references.termIDs.firstIndex(of: pair.firstID), references.termIDs.firstIndex(of: pair.secondID))
-        }
+        let slots = self.slots(of: references.termIDs)
         for (k, doc) in docs.enumerated() {
             // Binary search of the match number.
             var low = 0
@@ -73,18 +71,41 @@ struct ProximityRefiner {
                 if self.matchDocs[mid] < doc { low = mid + 1 } else { high = mid }
             }
             guard low < self.matchDocs.count, self.matchDocs[low] == doc else { continue }
-            let starts = self.index.fieldStarts[Int(doc)]
-            for (p, pair) in self.plan.pairs.enumerated() {
-                guard let a = slots[p].0, let b = slots[p].1 else { continue }
-                references.positions(match: low, term: a, into: &first)
-                references.positions(match: low, term: b, into: &second)
-                Self.keep(&first, fields: pair.firstFields, starts: starts)
-                Self.keep(&second, fields: pair.secondFields, starts: starts)
-                let distance = first.withUnsafeBufferPointer { x in
-                    second.withUnsafeBufferPointer { y in ConjunctionScorer.closestInOrder(x, y) }
-                }
-                if let distance, distance <= 3 { result[k] += pair.weight / Double(distance) }
+            result[k] = self.bonus(doc: doc, slots: slots, first: &first, second: &second) { term, output in
+                references.positions(match: low, term: term, into: &output)
             }
+        }
+        return result
+    }
+
+    /// For each pair, the indexes of its two terms in `termIDs` (the order positions are found in).
+    func slots(of termIDs: [ObjectIdentifier]) -> [(first: Int?, second: Int?)] {
+        self.plan.pairs.map { pair in (termIDs.firstIndex(of: pair.firstID), termIDs.firstIndex(of: pair.secondID)) }
+    }
+
+    /// The bonus of match `doc`, summed from zero in pair order (so `base + bonus` is the same
+    /// value however the positions were found). `positions(term, &output)` replaces `output` with
+    /// the match's positions of term slot `term`; `first` and `second` are scratch buffers.
+    @inline(__always)
+    func bonus(
+        doc: UInt32,
+        slots: [(first: Int?, second: Int?)],
+        first: inout [UInt32],
+        second: inout [UInt32],
+        positions: (Int, inout [UInt32]) -> Void
+    ) -> Double {
+        var result = 0.0
+        let starts = self.index.fieldStarts[Int(doc)]
+        for (p, pair) in self.plan.pairs.enumerated() {
+            guard let a = slots[p].first, let b = slots[p].second else { continue }
+            positions(a, &first)
+            positions(b, &second)
+            Self.keep(&first, fields: pair.firstFields, starts: starts)
+            Self.keep(&second, fields: pair.secondFields, starts: starts)
+            let distance = first.withUnsafeBufferPointer { x in
+                second.withUnsafeBufferPointer { y in ConjunctionScorer.closestInOrder(x, y) }
+            }
+            if let distance, distance <= 3 { result += pair.weight / Double(distance) }
         }
         return result
     }

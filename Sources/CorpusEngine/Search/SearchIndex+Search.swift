@@ -46,59 +46,77 @@ extension SearchIndex {
                 refiner = ProximityRefiner(index: self, plan: plan)
             }
         }
-        var docs: [UInt32] = []
-        var scores: [Double] = []
-        var doc = root.doc
-        if let term = root as? TermScorer {
-            guard term.collectAll(docs: &docs, scores: &scores, isCancelled: isCancelled) else {
-                throw SearchError(code: .cancelled, message: "search cancelled")
-            }
-            doc = .max
-        } else if let conjunction = root as? ConjunctionScorer {
-            var references: PositionReferences? = nil
-            let finished = conjunction.collectAllTerms(
-                index: self,
-                docs: &docs,
-                scores: &scores,
-                positions: &references,
-                isCancelled: isCancelled
-            )
-            if let finished {
-                guard finished else { throw SearchError(code: .cancelled, message: "search cancelled") }
-                doc = .max
-                if refiner != nil, let references {
-                    refiner?.references = references
-                    refiner?.matchDocs = docs
-                }
-            }
-        }
-        while doc != .max {
-            docs.append(doc)
-            scores.append(root.score())
-            if docs.count & 1023 == 0, isCancelled() {
-                throw SearchError(code: .cancelled, message: "search cancelled")
-            }
-            doc = root.next()
-        }
-        let total = docs.count
         let limit = options.limit.flatMap { $0 > 0 ? $0 : nil }
-        var candidates = Candidates(docs: docs, scores: scores)
-        if let cursor = options.cursor {
-            candidates.dropPreceding(cursor, index: self, refiner: refiner)
-        }
-        if let refiner, let limit {
-            candidates.dropUnreachable(limit: limit, refiner: refiner)
+        let candidates: Candidates
+        let total: Int
+        let rankOffset: Int
+        if let limit, limit <= TopMatches.largestLimit {
+            // Only the best `limit` after the cursor are kept, with exact scores: no refining later.
+            var top = TopMatches(limit: limit, cursor: options.cursor, index: self, refiner: refiner)
+            try self.collect(root, into: &top, isCancelled: isCancelled)
+            candidates = top.candidates
+            total = top.total
+            rankOffset = top.preceding
+            refiner = nil
+        } else {
+            var all = AllMatches(recordsPositions: refiner != nil)
+            try self.collect(root, into: &all, isCancelled: isCancelled)
+            if let references = all.references {
+                refiner?.references = references
+                refiner?.matchDocs = all.docs
+            }
+            var kept = Candidates(docs: all.docs, scores: all.scores)
+            if let cursor = options.cursor {
+                kept.dropPreceding(cursor, index: self, refiner: refiner)
+            }
+            if let refiner, let limit {
+                kept.dropUnreachable(limit: limit, refiner: refiner)
+            }
+            candidates = kept
+            total = all.docs.count
+            rankOffset = total - kept.count - kept.unreachable
         }
         return SearchResults(
             index: self,
             candidates: candidates,
             refiner: refiner,
             totalMatches: total,
-            rankOffset: total - candidates.count - candidates.unreachable,
+            rankOffset: rankOffset,
             limit: limit,
             highlightTerms: compiler.highlightTerms,
             snippetLength: options.snippetLength <= 0 ? 0 : max(options.snippetLength, 40),
             evaluationTime: clock.now - started
         )
+    }
+
+    /// Hands every match of `root` to `sink` in document order: through a bulk loop when the
+    /// query's shape has one, else through the scorer tree.
+    private func collect<Sink: MatchSink>(
+        _ root: any DocScorer,
+        into sink: inout Sink,
+        isCancelled: () -> Bool
+    ) throws(SearchError) {
+        let cancelled = SearchError(code: .cancelled, message: "search cancelled")
+        if let term = root as? TermScorer {
+            guard term.collectAll(into: &sink, isCancelled: isCancelled) else { throw cancelled }
+            return
+        }
+        let conjunction = root as? ConjunctionScorer
+        if let conjunction, let finished = conjunction.collectAllTerms(index: self, into: &sink, isCancelled: isCancelled) {
+            guard finished else { throw cancelled }
+            return
+        }
+        // The root conjunction's deferred bonus, from its terms' positions on the current match.
+        let defersProximity = conjunction?.defersProximity ?? false
+        var doc = root.doc
+        var count = 0
+        while doc != .max {
+            sink.take(doc: doc, base: root.score()) {
+                defersProximity ? conjunction?.addingProximityBonus(to: 0) ?? 0 : 0
+            }
+            count += 1
+            if count & 1023 == 0, isCancelled() { throw cancelled }
+            doc = root.next()
+        }
     }
 }

@@ -123,13 +123,12 @@ final class TermScorer: DocScorer {
         return BM25.score(weightedFrequency: weighted, idf: self.idf, k1: self.index.configuration.k1)
     }
 
-    /// Scores every remaining match into `docs`/`scores` in one tight loop (the whole query when a
+    /// Scores every remaining match into `sink` in one tight loop (the whole query when a
     /// single term is the root); polls `isCancelled` every 1024 documents.
-    func collectAll(docs: inout [UInt32], scores: inout [Double], isCancelled: () -> Bool) -> Bool {
+    func collectAll<Sink: MatchSink>(into sink: inout Sink, isCancelled: () -> Bool) -> Bool {
         let k1 = self.index.configuration.k1
         let idf = self.idf
-        docs.reserveCapacity(min(self.cost, self.index.documentCount))
-        scores.reserveCapacity(min(self.cost, self.index.documentCount))
+        sink.begin(terms: [], index: self.index, expectedMatches: min(self.cost, self.index.documentCount))
         let mask = self.fieldMask
         return self.index.fieldNorms.withUnsafeBufferPointer { norms in
             var count = 0
@@ -140,8 +139,7 @@ final class TermScorer: DocScorer {
                 self.cursors[0].drain(fieldMask: mask, norms: norms) { doc, weighted in
                     guard weighted > 0, !cancelled else { return }
                     let w = Double(weighted)
-                    docs.append(doc)
-                    scores.append(factor * w / (w + k1))
+                    sink.take(doc: doc, base: factor * w / (w + k1), bonus: { 0 })
                     count += 1
                     if count & 1023 == 0, isCancelled() { cancelled = true }
                 }
@@ -151,8 +149,7 @@ final class TermScorer: DocScorer {
             while self.state.pointee.doc != .max {
                 let doc = self.state.pointee.doc
                 let weighted = Double((self.state.pointee.tf * norms[Int(doc)]).sum())
-                docs.append(doc)
-                scores.append(weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1))
+                sink.take(doc: doc, base: weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1), bonus: { 0 })
                 _ = self.next()
                 count += 1
                 if count & 1023 == 0, isCancelled() { return false }

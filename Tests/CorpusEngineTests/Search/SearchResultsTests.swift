@@ -170,6 +170,30 @@ struct SearchRefinementTests {
         }
     }
 
+    @Test("a limit after a cursor returns exactly the next hits of the unlimited list, with their ranks")
+    func limitAfterCursorEqualsSlice() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        let queries = [
+            "đại hội", "công tác cán bộ", "dai hoi dang", "an phu -hòa", "đại hội after:2016-01-01", "cán", "\"đại hội\"",
+        ]
+        for query in queries {
+            let all = Array(try index.search(query))
+            #expect(all.count >= 10, "\(query)")
+            for k in Set([0, 1, all.count / 2, all.count - 3]).sorted() {
+                for limit in [1, 5, 20] {
+                    let options = SearchOptions(limit: limit, cursor: all[k].cursor)
+                    let results = try index.search(query, options: options)
+                    let page = Array(results)
+                    let expected = all[(k + 1)...].prefix(limit)
+                    #expect(results.totalMatches == all.count, "\(query) after \(k)")
+                    #expect(page.map(\.articleID) == expected.map(\.articleID), "\(query) after \(k) limit \(limit)")
+                    #expect(page.map(\.score) == expected.map(\.score), "\(query) after \(k) limit \(limit)")
+                    #expect(page.map(\.rank) == expected.map(\.rank), "\(query) after \(k) limit \(limit)")
+                }
+            }
+        }
+    }
+
     @Test("a limit returns exactly the first hits of the unlimited list")
     func limitEqualsPrefix() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
