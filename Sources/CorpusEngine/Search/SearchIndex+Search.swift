@@ -102,7 +102,9 @@ extension SearchIndex {
             return
         }
         let conjunction = root as? ConjunctionScorer
-        if let conjunction, let finished = conjunction.collectAllTerms(index: self, into: &sink, isCancelled: isCancelled) {
+        if let conjunction,
+            let finished = conjunction.collectAllTerms(index: self, into: &sink, isCancelled: isCancelled)
+        {
             guard finished else { throw cancelled }
             return
         }

@@ -174,7 +174,8 @@ struct SearchRefinementTests {
     func limitAfterCursorEqualsSlice() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
         let queries = [
-            "đại hội", "công tác cán bộ", "dai hoi dang", "an phu -hòa", "đại hội after:2016-01-01", "cán", "\"đại hội\"",
+            "đại hội", "công tác cán bộ", "dai hoi dang", "an phu -hòa", "đại hội after:2016-01-01", "cán",
+            "\"đại hội\"",
         ]
         for query in queries {
             let all = Array(try index.search(query))
