@@ -31,7 +31,13 @@ extension ConjunctionScorer {
                 var target = cursors[0].doc
                 var count = 0
                 outer: while target != .max {
-                    target = cursors[0].advance(to: target)
+                    // A date range is checked while stepping the rarest term: postings outside it
+                    // are not decoded.
+                    if let dateRange {
+                        target = cursors[0].advance(to: target) { dateRange.accepts($0) }
+                    } else {
+                        target = cursors[0].advance(to: target)
+                    }
                     if target == .max { break }
                     for k in 1..<cursors.count {
                         let d = cursors[k].advance(to: target)
@@ -39,10 +45,6 @@ extension ConjunctionScorer {
                             target = d
                             continue outer
                         }
-                    }
-                    if let dateRange, !dateRange.accepts(target) {
-                        target += 1
-                        continue
                     }
                     let norm = norms[Int(target)]
                     var total = 0.0

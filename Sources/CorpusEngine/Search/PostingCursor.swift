@@ -148,6 +148,39 @@ struct PostingCursor {
         return self.next()
     }
 
+    /// Moves to the first posting at or after `target` whose document `accepts` (a date range).
+    ///
+    /// Like ``advance(to:)``, postings passed over are not decoded; only the one it stops on is.
+    @discardableResult @inline(__always)
+    mutating func advance(to target: UInt32, where accepts: (UInt32) -> Bool) -> UInt32 {
+        if self.doc >= target && (self.doc == .max || accepts(self.doc)) { return self.doc }
+        if var jump = self.jump {
+            let end = self.jumpEnd!
+            while jump < end && (jump.pointee.doc < target || !accepts(jump.pointee.doc)) { jump += 1 }
+            self.jump = jump
+            return self.next()
+        }
+        var pointer = self.docPointer
+        var doc = self.doc
+        var positions = self.nextPositions
+        while pointer < self.docEnd {
+            var peek = pointer
+            let candidate = doc &+ VarInt.read(&peek)
+            if candidate >= target && accepts(candidate) { break }
+            let mask = peek.pointee
+            peek += 1
+            VarInt.skip(mask.nonzeroBitCount, &peek)
+            positions += Int(VarInt.read(&peek))
+            doc = candidate
+            pointer = peek
+        }
+        // `started` is already true: the cursor was on a document.
+        self.docPointer = pointer
+        self.doc = doc
+        self.nextPositions = positions
+        return self.next()
+    }
+
     /// Calls `body(doc, weightedFrequency)` for the current and every following posting, decoding
     /// straight from the byte stream (the single-term scoring loop), then leaves the cursor
     /// exhausted. `weightedFrequency` is `sum(tf[f] * mask[f] * norms[doc][f])`.

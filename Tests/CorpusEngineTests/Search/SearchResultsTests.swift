@@ -195,6 +195,28 @@ struct SearchRefinementTests {
         }
     }
 
+    @Test("a date range keeps exactly the dated hits of the same query without it, scores unchanged")
+    func dateRangeFiltersHits() throws {
+        let documents = SearchFixtures.synthetic(count: 400)
+        let index = SearchIndex(synchronouslyIndexing: documents)
+        let published = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0.publishedAt ?? .min) })
+        // 2017-07-20 and 2017-07-25 at midnight in Vietnam (UTC+7).
+        let lower: Int64 = 1_500_483_600
+        let upper: Int64 = 1_500_915_600
+        for query in ["cán", "đại hội", "title:đại", "title:hội bộ", "công tác cán bộ"] {
+            let all = Array(try index.search(query))
+            let expected = all.filter { published[$0.articleID]! >= lower && published[$0.articleID]! < upper }
+            #expect(!expected.isEmpty && expected.count < all.count, "\(query)")
+            let ranged = "\(query) after:2017-07-20 before:2017-07-25"
+            for limit in [nil, 3] {
+                let hits = Array(try index.search(ranged, options: SearchOptions(limit: limit)))
+                let want = expected.prefix(limit ?? expected.count)
+                #expect(hits.map(\.articleID) == want.map(\.articleID), "\(ranged) limit \(String(describing: limit))")
+                #expect(hits.map(\.score) == want.map(\.score), "\(ranged) limit \(String(describing: limit))")
+            }
+        }
+    }
+
     @Test("a limit returns exactly the first hits of the unlimited list")
     func limitEqualsPrefix() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
