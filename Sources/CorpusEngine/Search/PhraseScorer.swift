@@ -18,7 +18,8 @@
 final class PhraseScorer: DocScorer {
     private let index: SearchIndex
     let members: [TermScorer]
-    private let ordered: ContiguousArray<TermScorer>
+    /// `members` cheapest first (the intersection order), without reference counting.
+    private let ordered: UnsafeMutableBufferPointer<Unmanaged<TermScorer>>
     private let idf: Double
     /// The allowed fields as lanes of the document's field starts (they are contiguous).
     private let lowField: Int
@@ -32,6 +33,8 @@ final class PhraseScorer: DocScorer {
     private let streams: UnsafeMutableBufferPointer<PositionStream>
     /// Member index (= offset within the phrase) of each stream.
     private let order: UnsafeMutableBufferPointer<Int>
+    /// Each member's positions in the allowed fields on the current document (scratch).
+    private let weights: UnsafeMutableBufferPointer<Float>
     /// `members` without reference counting (they live as long as this scorer): reading an
     /// array of class references retains and releases each one, which cost about a tenth of a
     /// phrase check.
@@ -53,7 +56,8 @@ final class PhraseScorer: DocScorer {
     init(index: SearchIndex, members: [TermScorer]) {
         self.index = index
         self.members = members
-        self.ordered = ContiguousArray(members.sorted { $0.cost < $1.cost })
+        self.ordered = .allocate(capacity: members.count)
+        _ = self.ordered.initialize(from: members.sorted { $0.cost < $1.cost }.map { Unmanaged.passUnretained($0) })
         self.idf = members.reduce(0) { $0 + $1.idf }
         let bits = members.first?.fieldBits ?? 0
         var low = IndexField.count
@@ -70,6 +74,8 @@ final class PhraseScorer: DocScorer {
         self.streams.initialize(repeating: PositionStream())
         self.order = .allocate(capacity: members.count)
         self.order.initialize(repeating: 0)
+        self.weights = .allocate(capacity: members.count)
+        self.weights.initialize(repeating: 0)
         self.unretained = .allocate(capacity: members.count)
         _ = self.unretained.initialize(from: members.map { Unmanaged.passUnretained($0) })
         self.doc = self.align(from: 0)
@@ -79,31 +85,32 @@ final class PhraseScorer: DocScorer {
         self.walk.deinitialize(count: 1).deallocate()
         self.streams.deallocate()
         self.order.deallocate()
+        self.weights.deallocate()
         self.unretained.deallocate()
+        self.ordered.deallocate()
     }
 
-    var cost: Int { self.ordered.first?.cost ?? 0 }
+    var cost: Int { self.ordered.first?.takeUnretainedValue().cost ?? 0 }
 
     private func align(from start: UInt32) -> UInt32 {
-        self.ordered.withUnsafeBufferPointer { ordered in
-            var target = start
-            outer: while true {
-                guard ordered.count > 0 else { return .max }
-                target = ordered[0].advance(to: target)
-                if target == .max { return .max }
-                var k = 1
-                while k < ordered.count {
-                    let d = ordered[k].advance(to: target)
-                    if d != target {
-                        if d == .max { return .max }
-                        target = d
-                        continue outer
-                    }
-                    k += 1
+        let ordered = self.ordered
+        var target = start
+        outer: while true {
+            guard ordered.count > 0 else { return .max }
+            target = ordered[0]._withUnsafeGuaranteedRef { $0.advance(to: target) }
+            if target == .max { return .max }
+            var k = 1
+            while k < ordered.count {
+                let d = ordered[k]._withUnsafeGuaranteedRef { $0.advance(to: target) }
+                if d != target {
+                    if d == .max { return .max }
+                    target = d
+                    continue outer
                 }
-                if self.hasOccurrence(doc: target) { return target }
-                target += 1
+                k += 1
             }
+            if self.hasOccurrence(doc: target) { return target }
+            target += 1
         }
     }
 
@@ -113,15 +120,20 @@ final class PhraseScorer: DocScorer {
         let members = self.unretained
         let count = members.count
         // 1. Some allowed field holds every syllable.
-        var common = members[0]._withUnsafeGuaranteedRef { $0.tf } .> 0
-        for k in 1..<count { common .&= members[k]._withUnsafeGuaranteedRef { $0.tf } .> 0 }
+        let weights = self.weights
+        var common = SIMDMask<SIMD8<Int32>>(repeating: true)
+        for k in 0..<count {
+            let tf = members[k]._withUnsafeGuaranteedRef { $0.tf }
+            common .&= tf .> 0
+            weights[k] = tf.sum()
+        }
         guard any(common) else { return false }
         // 2. Check order: fewest positions first (insertion sort of a handful of members).
         let order = self.order
         for k in 0..<count {
-            let weight = members[k]._withUnsafeGuaranteedRef { $0.positionCount }
+            let weight = weights[k]
             var i = k
-            while i > 0, members[order[i - 1]]._withUnsafeGuaranteedRef({ $0.positionCount }) > weight {
+            while i > 0, weights[order[i - 1]] > weight {
                 order[i] = order[i - 1]
                 i -= 1
             }

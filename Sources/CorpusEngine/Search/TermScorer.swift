@@ -172,10 +172,6 @@ final class TermScorer: DocScorer {
         body(self.currentPositions())
     }
 
-    /// Positions of this term on the current document in the allowed fields (an upper bound for
-    /// several variants: their sum), without decoding any.
-    var positionCount: Float { self.state.pointee.tf.sum() }
-
     /// Whether this term has one variant (its positions stream straight from the postings).
     var hasSingleVariant: Bool { self.cursors.count == 1 }
 
