@@ -33,9 +33,7 @@ public struct ClientConnection: Sendable {
         channel.eventLoop.preconditionInEventLoop()
         let status = ConnectionStatus()
         let handler = ClientConnectionHandler(configuration: configuration, status: status, logger: logger)
-        let decoder = FrameDecoder(maxFrameSize: configuration.settings.maxFrameSize, expectPreface: true)
         try channel.pipeline.syncOperations.addHandler(ReceivedBytesCounter(status: status))
-        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
         try channel.pipeline.syncOperations.addHandler(handler)
         let ready = handler.ready ?? channel.eventLoop.makeSucceededFuture(())
         let connection = ClientConnection(

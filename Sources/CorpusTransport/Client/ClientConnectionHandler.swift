@@ -1,4 +1,4 @@
-public import CorpusProtocol
+internal import CorpusProtocol
 internal import Logging
 public import NIOCore
 internal import Synchronization
@@ -9,7 +9,7 @@ internal import Synchronization
 /// All methods run on the channel's event loop; ``ClientConnection`` is the thread-safe face of
 /// it. Requests written during one event-loop tick go out with one flush.
 public final class ClientConnectionHandler: ChannelInboundHandler {
-    public typealias InboundIn = Frame
+    public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 
     enum Phase: Equatable {
@@ -31,6 +31,8 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     var queued: [PendingCall] = []
     var nextCallID: UInt32 = 1
     var context: ChannelHandlerContext?
+    /// Cuts the inbound bytes into frames.
+    var reader: FrameReader
     var output = ByteBuffer()
     var flushScheduled = false
     var readyPromise: EventLoopPromise<Void>?
@@ -42,6 +44,9 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     var pendingWakes: [StreamInbound] = []
 
     init(configuration: ClientConnectionConfiguration, status: ConnectionStatus, logger: Logger) {
+        self.reader = FrameReader(
+            decoder: FrameDecoder(maxFrameSize: configuration.settings.maxFrameSize, expectPreface: true)
+        )
         self.configuration = configuration
         self.status = status
         self.logger = logger
@@ -73,6 +78,11 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     public func channelInactive(context: ChannelHandlerContext) {
+        do {
+            try reader.finish()
+        } catch {
+            logger.debug("connection closed mid-frame", metadata: ["error": "\(error)"])
+        }
         failEverything(reason: unavailableReason ?? "connection closed")
         context.fireChannelInactive()
     }
@@ -87,7 +97,18 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        receive(Self.unwrapInboundIn(data))
+        reader.append(Self.unwrapInboundIn(data))
+        while true {
+            let frame: Frame?
+            do {
+                frame = try reader.next()
+            } catch {
+                errorCaught(context: context, error: error)
+                return
+            }
+            guard let frame else { return }
+            receive(frame)
+        }
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {

@@ -3,8 +3,8 @@ public import Logging
 public import NIOCore
 
 extension ChannelPipeline.SynchronousOperations {
-    /// Installs the server side of the protocol: byte counting (with an observer), the frame
-    /// decoder and a ``ServerConnectionHandler``.
+    /// Installs the server side of the protocol: byte counting (with an observer) and a
+    /// ``ServerConnectionHandler`` (which cuts the bytes into frames itself).
     public func configureCorpusServerPipeline(
         router: RPCRouter,
         configuration: ServerConnectionConfiguration,
@@ -14,8 +14,6 @@ extension ChannelPipeline.SynchronousOperations {
         if let observer {
             try addHandler(InboundByteCounter(observer: observer))
         }
-        let decoder = FrameDecoder(maxFrameSize: configuration.settings.maxFrameSize, expectPreface: true)
-        try addHandler(ByteToMessageHandler(decoder))
         try addHandler(
             ServerConnectionHandler(router: router, configuration: configuration, observer: observer, logger: logger)
         )

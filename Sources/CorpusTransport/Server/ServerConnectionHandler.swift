@@ -1,4 +1,4 @@
-public import CorpusProtocol
+internal import CorpusProtocol
 public import Logging
 public import NIOCore
 
@@ -12,7 +12,7 @@ public import NIOCore
 /// Handlers run as described in ``RPCRouter``: inline handlers on this event loop, the others in
 /// tasks that hop back here to write.
 public final class ServerConnectionHandler: ChannelInboundHandler {
-    public typealias InboundIn = Frame
+    public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 
     /// Fire this as a user inbound event to start a graceful shutdown of the connection.
@@ -31,6 +31,8 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
     var context: ChannelHandlerContext?
     var remoteAddress: SocketAddress?
 
+    /// Cuts the inbound bytes into frames.
+    var reader: FrameReader
     var output = ByteBuffer()
     var readingBurst = false
     var flushScheduled = false
@@ -67,6 +69,9 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
         self.configuration = configuration
         self.observer = observer
         self.logger = logger
+        self.reader = FrameReader(
+            decoder: FrameDecoder(maxFrameSize: configuration.settings.maxFrameSize, expectPreface: true)
+        )
         self.stateMachine = ServerConnectionStateMachine(
             maxConcurrentCalls: configuration.settings.maxConcurrentCalls
         )
@@ -99,16 +104,31 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     public func channelInactive(context: ChannelHandlerContext) {
+        do {
+            try reader.finish()
+        } catch {
+            logger.debug("connection closed mid-frame", metadata: ["error": "\(error)"])
+        }
         tearDown(reason: "connection closed")
         context.fireChannelInactive()
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let frame = Self.unwrapInboundIn(data)
         readingBurst = true
         lastReadTime = now
         keepalivePingSentAt = nil
-        receive(frame)
+        reader.append(Self.unwrapInboundIn(data))
+        while true {
+            let frame: Frame?
+            do {
+                frame = try reader.next()
+            } catch {
+                errorCaught(context: context, error: error)
+                return
+            }
+            guard let frame else { return }
+            receive(frame)
+        }
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
