@@ -12,6 +12,9 @@ final class ConjunctionScorer: DocScorer {
     }
 
     private let required: ContiguousArray<any DocScorer>
+    /// `required` and `excluded` for the per-document loops (kept alive by the arrays above).
+    private let requiredLoop: ContiguousArray<UnretainedScorer>
+    private let excludedLoop: ContiguousArray<UnretainedScorer>
     private let excluded: ContiguousArray<any DocScorer>
     private let dateFilter: DateRangeScorer?
     private let pairs: [ProximityPair]
@@ -30,6 +33,8 @@ final class ConjunctionScorer: DocScorer {
     ) {
         self.required = ContiguousArray(required.sorted { $0.cost < $1.cost })
         self.excluded = ContiguousArray(excluded)
+        self.requiredLoop = ContiguousArray(self.required.map(UnretainedScorer.init))
+        self.excludedLoop = ContiguousArray(self.excluded.map(UnretainedScorer.init))
         self.dateFilter = dateFilter
         self.pairs = pairs
         self.proximityWeight = proximityWeight
@@ -39,8 +44,8 @@ final class ConjunctionScorer: DocScorer {
     var cost: Int { self.required.first?.cost ?? 0 }
 
     private func align(from start: UInt32) -> UInt32 {
-        self.required.withUnsafeBufferPointer { required in
-            self.excluded.withUnsafeBufferPointer { excluded in
+        self.requiredLoop.withUnsafeBufferPointer { required in
+            self.excludedLoop.withUnsafeBufferPointer { excluded in
                 var target = start
                 outer: while true {
                     guard required.count > 0 else { return .max }
@@ -105,7 +110,7 @@ final class ConjunctionScorer: DocScorer {
 
     func score() -> Double {
         var total = 0.0
-        self.required.withUnsafeBufferPointer { required in
+        self.requiredLoop.withUnsafeBufferPointer { required in
             for k in 0..<required.count { total += required[k].score() }
         }
         if self.defersProximity { return total }
