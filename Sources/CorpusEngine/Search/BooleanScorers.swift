@@ -149,12 +149,15 @@ final class ConjunctionScorer: DocScorer {
 
 /// Any child matches; the score is the sum of the matching children's scores.
 final class DisjunctionScorer: DocScorer {
+    /// Kept alive here; the loops go through `loop` (see ``UnretainedScorer``).
     private let children: [any DocScorer]
+    private let loop: ContiguousArray<UnretainedScorer>
     private(set) var doc: UInt32 = 0
     let cost: Int
 
     init(_ children: [any DocScorer]) {
         self.children = children
+        self.loop = ContiguousArray(children.map(UnretainedScorer.init))
         self.cost = children.reduce(0) { $0 + $1.cost }
         self.doc = children.reduce(UInt32.max) { min($0, $1.doc) }
     }
@@ -163,7 +166,7 @@ final class DisjunctionScorer: DocScorer {
         if self.doc == .max { return .max }
         let current = self.doc
         var smallest = UInt32.max
-        for child in self.children {
+        for child in self.loop {
             let d = child.doc == current ? child.next() : child.doc
             smallest = min(smallest, d)
         }
@@ -174,14 +177,14 @@ final class DisjunctionScorer: DocScorer {
     func advance(to target: UInt32) -> UInt32 {
         if self.doc >= target { return self.doc }
         var smallest = UInt32.max
-        for child in self.children { smallest = min(smallest, child.advance(to: target)) }
+        for child in self.loop { smallest = min(smallest, child.advance(to: target)) }
         self.doc = smallest
         return smallest
     }
 
     func score() -> Double {
         var total = 0.0
-        for child in self.children where child.doc == self.doc { total += child.score() }
+        for child in self.loop where child.doc == self.doc { total += child.score() }
         return total
     }
 }

@@ -17,30 +17,65 @@ protocol DocScorer: AnyObject {
 ///
 /// A method call on a class existential read from memory retains and releases the object around
 /// the call (for a conjunction of words typed without diacritics that was two fifths of the
-/// time). Terms and phrases, the usual children, are called through `Unmanaged` instead.
-struct UnretainedScorer {
-    private let term: Unmanaged<TermScorer>?
-    private let phrase: Unmanaged<PhraseScorer>?
-    private unowned(unsafe) let other: any DocScorer
+/// time). Terms, phrases and conjunctions, the usual children, are called through `Unmanaged`
+/// instead.
+enum UnretainedScorer {
+    case term(Unmanaged<TermScorer>)
+    case phrase(Unmanaged<PhraseScorer>)
+    case conjunction(Unmanaged<ConjunctionScorer>)
+    case other(any DocScorer)
 
     init(_ scorer: any DocScorer) {
-        self.term = (scorer as? TermScorer).map { Unmanaged.passUnretained($0) }
-        self.phrase = (scorer as? PhraseScorer).map { Unmanaged.passUnretained($0) }
-        self.other = scorer
+        if let term = scorer as? TermScorer {
+            self = .term(Unmanaged.passUnretained(term))
+        } else if let phrase = scorer as? PhraseScorer {
+            self = .phrase(Unmanaged.passUnretained(phrase))
+        } else if let conjunction = scorer as? ConjunctionScorer {
+            self = .conjunction(Unmanaged.passUnretained(conjunction))
+        } else {
+            self = .other(scorer)
+        }
+    }
+
+    var doc: UInt32 {
+        @inline(__always) get {
+            switch self {
+            case .term(let scorer): scorer._withUnsafeGuaranteedRef { $0.doc }
+            case .phrase(let scorer): scorer._withUnsafeGuaranteedRef { $0.doc }
+            case .conjunction(let scorer): scorer._withUnsafeGuaranteedRef { $0.doc }
+            case .other(let scorer): scorer.doc
+            }
+        }
+    }
+
+    @inline(__always)
+    func next() -> UInt32 {
+        switch self {
+        case .term(let scorer): scorer._withUnsafeGuaranteedRef { $0.next() }
+        case .phrase(let scorer): scorer._withUnsafeGuaranteedRef { $0.next() }
+        case .conjunction(let scorer): scorer._withUnsafeGuaranteedRef { $0.next() }
+        case .other(let scorer): scorer.next()
+        }
     }
 
     @inline(__always)
     func advance(to target: UInt32) -> UInt32 {
-        if let term = self.term { return term._withUnsafeGuaranteedRef { $0.advance(to: target) } }
-        if let phrase = self.phrase { return phrase._withUnsafeGuaranteedRef { $0.advance(to: target) } }
-        return self.other.advance(to: target)
+        switch self {
+        case .term(let scorer): scorer._withUnsafeGuaranteedRef { $0.advance(to: target) }
+        case .phrase(let scorer): scorer._withUnsafeGuaranteedRef { $0.advance(to: target) }
+        case .conjunction(let scorer): scorer._withUnsafeGuaranteedRef { $0.advance(to: target) }
+        case .other(let scorer): scorer.advance(to: target)
+        }
     }
 
     @inline(__always)
     func score() -> Double {
-        if let term = self.term { return term._withUnsafeGuaranteedRef { $0.score() } }
-        if let phrase = self.phrase { return phrase._withUnsafeGuaranteedRef { $0.score() } }
-        return self.other.score()
+        switch self {
+        case .term(let scorer): scorer._withUnsafeGuaranteedRef { $0.score() }
+        case .phrase(let scorer): scorer._withUnsafeGuaranteedRef { $0.score() }
+        case .conjunction(let scorer): scorer._withUnsafeGuaranteedRef { $0.score() }
+        case .other(let scorer): scorer.score()
+        }
     }
 }
 
