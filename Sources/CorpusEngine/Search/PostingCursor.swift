@@ -127,13 +127,28 @@ struct PostingCursor {
             self.jump = jump
             return self.next()
         }
+        return self.step { $0 >= target }
+    }
+
+    /// Moves to the first following posting whose document satisfies `stop`, decoding only that
+    /// one (postings passed over are skipped by their count of varints); `UInt32.max` at the end.
+    @inline(__always)
+    private mutating func step(until stop: (UInt32) -> Bool) -> UInt32 {
         var pointer = self.docPointer
         var doc = self.doc
         var positions = self.nextPositions
         while pointer < self.docEnd {
             var peek = pointer
             let candidate = doc &+ VarInt.read(&peek)
-            if candidate >= target { break }
+            if stop(candidate) {
+                // `started` is already true: the cursor was on a document.
+                self.postingStart = pointer
+                self.docPointer = peek
+                self.nextPositions = positions
+                self.doc = candidate
+                self.decodePosting()
+                return candidate
+            }
             let mask = peek.pointee
             peek += 1
             VarInt.skip(mask.nonzeroBitCount, &peek)
@@ -141,11 +156,9 @@ struct PostingCursor {
             doc = candidate
             pointer = peek
         }
-        // `started` is already true: the cursor was on a document before `target`.
         self.docPointer = pointer
-        self.doc = doc
-        self.nextPositions = positions
-        return self.next()
+        self.doc = .max
+        return .max
     }
 
     /// Moves to the first posting at or after `target` whose document `accepts` (a date range).
@@ -160,25 +173,7 @@ struct PostingCursor {
             self.jump = jump
             return self.next()
         }
-        var pointer = self.docPointer
-        var doc = self.doc
-        var positions = self.nextPositions
-        while pointer < self.docEnd {
-            var peek = pointer
-            let candidate = doc &+ VarInt.read(&peek)
-            if candidate >= target && accepts(candidate) { break }
-            let mask = peek.pointee
-            peek += 1
-            VarInt.skip(mask.nonzeroBitCount, &peek)
-            positions += Int(VarInt.read(&peek))
-            doc = candidate
-            pointer = peek
-        }
-        // `started` is already true: the cursor was on a document.
-        self.docPointer = pointer
-        self.doc = doc
-        self.nextPositions = positions
-        return self.next()
+        return self.step { $0 >= target && accepts($0) }
     }
 
     /// Calls `body(doc, weightedFrequency)` for the current and every following posting, decoding
