@@ -4,8 +4,8 @@ public import NIOCore
 
 /// Serves the calls of one connection: the server half of `PROTOCOL.md`.
 ///
-/// It sits after a `ByteToMessageHandler(FrameDecoder)` and writes encoded frames itself (through
-/// ``FrameEncoder``). Connection rules live in ``ServerConnectionStateMachine``; this class keeps
+/// It reads raw bytes and cuts them into frames itself (a `FrameReader`), and writes encoded
+/// frames itself (through ``FrameEncoder``). Connection rules live in ``ServerConnectionStateMachine``; this class keeps
 /// the running calls and carries out decisions. Responses produced while reading are collected in
 /// one buffer and written with a single flush per read burst, as a bare SwiftNIO server would.
 ///
