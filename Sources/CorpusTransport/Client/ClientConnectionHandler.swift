@@ -8,7 +8,7 @@ internal import Synchronization
 ///
 /// All methods run on the channel's event loop; ``ClientConnection`` is the thread-safe face of
 /// it. Requests written during one event-loop tick go out with one flush.
-public final class ClientConnectionHandler: ChannelInboundHandler {
+public final class ClientConnectionHandler: ChannelInboundHandler, FrameReading {
     public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 
@@ -78,13 +78,14 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     public func channelInactive(context: ChannelHandlerContext) {
-        do {
-            try reader.finish()
-        } catch {
-            logger.debug("connection closed mid-frame", metadata: ["error": "\(error)"])
-        }
+        endOfFrames()
         failEverything(reason: unavailableReason ?? "connection closed")
         context.fireChannelInactive()
+    }
+
+    func readerFailed(_ error: any Error) {
+        guard let context else { return }
+        errorCaught(context: context, error: error)
     }
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -97,18 +98,7 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        reader.append(Self.unwrapInboundIn(data))
-        while true {
-            let frame: Frame?
-            do {
-                frame = try reader.next()
-            } catch {
-                errorCaught(context: context, error: error)
-                return
-            }
-            guard let frame else { return }
-            receive(frame)
-        }
+        receiveFrames(in: Self.unwrapInboundIn(data))
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
@@ -144,7 +134,7 @@ public final class ClientConnectionHandler: ChannelInboundHandler {
 
     // MARK: - Frames
 
-    private func receive(_ frame: Frame) {
+    func receive(_ frame: Frame) {
         switch frame {
         case .preface:
             guard phase == .awaitingPreface else {

@@ -1,4 +1,5 @@
 internal import CorpusProtocol
+internal import Logging
 internal import NIOCore
 
 /// Cuts a connection's inbound bytes into frames inside its connection handler.
@@ -71,5 +72,46 @@ struct FrameReader {
     private mutating func stop() {
         self.stopped = true
         self.buffer = ByteBuffer()
+    }
+}
+
+/// A connection handler that cuts its inbound bytes into frames with a ``FrameReader``.
+protocol FrameReading: AnyObject {
+    var reader: FrameReader { get set }
+    var logger: Logger { get }
+    /// Handles one frame.
+    func receive(_ frame: Frame)
+    /// Handles malformed input; the reader decodes nothing after it.
+    func readerFailed(_ error: any Error)
+}
+
+extension FrameReading {
+    /// Appends `bytes` read from the channel and handles every complete frame in them, in order.
+    ///
+    /// The reader is accessed briefly for each frame, so handling one may close the channel (and
+    /// end the input with ``endOfFrames()``) before the next is decoded.
+    func receiveFrames(in bytes: ByteBuffer) {
+        self.reader.append(bytes)
+        while true {
+            let frame: Frame?
+            do {
+                frame = try self.reader.next()
+            } catch {
+                self.readerFailed(error)
+                return
+            }
+            guard let frame else { return }
+            self.receive(frame)
+        }
+    }
+
+    /// Ends the input (the channel closed); bytes of an unfinished frame are only logged, as
+    /// nobody is left to answer.
+    func endOfFrames() {
+        do {
+            try self.reader.finish()
+        } catch {
+            self.logger.debug("connection closed mid-frame", metadata: ["error": "\(error)"])
+        }
     }
 }

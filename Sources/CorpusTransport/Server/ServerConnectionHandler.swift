@@ -11,7 +11,7 @@ public import NIOCore
 ///
 /// Handlers run as described in ``RPCRouter``: inline handlers on this event loop, the others in
 /// tasks that hop back here to write.
-public final class ServerConnectionHandler: ChannelInboundHandler {
+public final class ServerConnectionHandler: ChannelInboundHandler, FrameReading {
     public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 
@@ -104,11 +104,7 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     public func channelInactive(context: ChannelHandlerContext) {
-        do {
-            try reader.finish()
-        } catch {
-            logger.debug("connection closed mid-frame", metadata: ["error": "\(error)"])
-        }
+        endOfFrames()
         tearDown(reason: "connection closed")
         context.fireChannelInactive()
     }
@@ -117,18 +113,7 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
         readingBurst = true
         lastReadTime = now
         keepalivePingSentAt = nil
-        reader.append(Self.unwrapInboundIn(data))
-        while true {
-            let frame: Frame?
-            do {
-                frame = try reader.next()
-            } catch {
-                errorCaught(context: context, error: error)
-                return
-            }
-            guard let frame else { return }
-            receive(frame)
-        }
+        receiveFrames(in: Self.unwrapInboundIn(data))
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
@@ -152,6 +137,11 @@ public final class ServerConnectionHandler: ChannelInboundHandler {
         } else {
             context.fireUserInboundEventTriggered(event)
         }
+    }
+
+    func readerFailed(_ error: any Error) {
+        guard let context else { return }
+        errorCaught(context: context, error: error)
     }
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
