@@ -5,8 +5,8 @@ extension ConjunctionScorer {
     ///
     /// Leapfrogs over copies of the terms' posting cursors, without dynamic dispatch or positions,
     /// and hands each match with its base score to `sink` (positions stay under the cursors for a
-    /// proximity bonus). Returns `nil` when the shape does not fit (the caller falls back to the generic loop), else
-    /// whether it ran to the end (`false`: cancelled).
+    /// proximity bonus). Returns `nil` when the shape does not fit (the caller falls back to the
+    /// generic loop), else whether it ran to the end (`false`: cancelled).
     func collectAllTerms<Sink: MatchSink>(
         index: SearchIndex,
         into sink: inout Sink,

@@ -119,15 +119,7 @@ struct PostingCursor {
     /// count of varints is needed to skip them); the posting it stops on is decoded in full.
     @discardableResult @inline(__always)
     mutating func advance(to target: UInt32) -> UInt32 {
-        guard self.doc < target else { return self.doc }
-        if var jump = self.jump {
-            // Entries are few (one per document matching in a small field): step over them.
-            let end = self.jumpEnd!
-            while jump < end && jump.pointee.doc < target { jump += 1 }
-            self.jump = jump
-            return self.next()
-        }
-        return self.step { $0 >= target }
+        self.advance(to: target) { _ in true }
     }
 
     /// Moves to the first following posting whose document satisfies `stop`, decoding only that
@@ -168,6 +160,7 @@ struct PostingCursor {
     mutating func advance(to target: UInt32, where accepts: (UInt32) -> Bool) -> UInt32 {
         if self.doc >= target && (self.doc == .max || accepts(self.doc)) { return self.doc }
         if var jump = self.jump {
+            // Entries are few (one per document matching in a small field): step over them.
             let end = self.jumpEnd!
             while jump < end && (jump.pointee.doc < target || !accepts(jump.pointee.doc)) { jump += 1 }
             self.jump = jump
