@@ -74,7 +74,7 @@ struct TopMatches: MatchSink {
     private var cursorBonus: CursorBonus? = nil
     /// The best matches so far, a binary min-heap (the worst kept one at the root).
     private var heap: [(doc: UInt32, score: Double)] = []
-    /// Every match.
+    /// Every match taken.
     private(set) var total = 0
     /// Matches ordered at or before the cursor.
     private(set) var preceding = 0
@@ -130,6 +130,17 @@ struct TopMatches: MatchSink {
         // match that belongs.
         if self.heap.count == self.limit, base + self.maximum <= self.heap[0].score { return }
         self.offer(doc: doc, score: self.maximum == 0 ? base : base + bonus())
+    }
+
+    /// Whether a match scoring at most `bound` could be kept or ordered before the cursor; if
+    /// not, its exact score is not needed (only whether it matches, for the total).
+    ///
+    /// Only for a query without a proximity bonus.
+    @inline(__always)
+    func admits(bound: Double) -> Bool {
+        assert(self.maximum == 0)
+        if let cursor = self.cursor, bound >= cursor.score { return true }
+        return self.heap.count < self.limit || bound > self.heap[0].score
     }
 
     @inline(__always)

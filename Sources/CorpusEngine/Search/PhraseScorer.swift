@@ -16,11 +16,11 @@
 /// (positions leave a gap after each field and paragraph), so all of an occurrence lies in the
 /// anchor's field.
 final class PhraseScorer: DocScorer {
-    private let index: SearchIndex
+    let index: SearchIndex
     let members: [TermScorer]
     /// `members` cheapest first (the intersection order), without reference counting.
     private let ordered: UnsafeMutableBufferPointer<Unmanaged<TermScorer>>
-    private let idf: Double
+    let idf: Double
     /// The allowed fields as lanes of the document's field starts (they are contiguous).
     private let lowField: Int
     private let highField: Int
@@ -28,20 +28,20 @@ final class PhraseScorer: DocScorer {
     /// Mutable per-document state in manually allocated memory: Swift's dynamic exclusivity
     /// checks on class properties would otherwise cost more than the check itself (as in
     /// ``TermScorer``).
-    private let walk: UnsafeMutablePointer<Walk>
+    let walk: UnsafeMutablePointer<Walk>
     /// Member streams, in the order they are checked (``order``); slot 0 is the anchor.
-    private let streams: UnsafeMutableBufferPointer<PositionStream>
+    let streams: UnsafeMutableBufferPointer<PositionStream>
     /// Member index (= offset within the phrase) of each stream.
-    private let order: UnsafeMutableBufferPointer<Int>
+    let order: UnsafeMutableBufferPointer<Int>
     /// Each member's positions in the allowed fields on the current document (scratch).
-    private let weights: UnsafeMutableBufferPointer<Float>
+    let weights: UnsafeMutableBufferPointer<Float>
     /// `members` without reference counting (they live as long as this scorer): reading an
     /// array of class references retains and releases each one, which cost about a tenth of a
     /// phrase check.
-    private let unretained: UnsafeMutableBufferPointer<Unmanaged<TermScorer>>
+    let unretained: UnsafeMutableBufferPointer<Unmanaged<TermScorer>>
 
     /// Where the occurrence walk of the current document stands.
-    private struct Walk {
+    struct Walk {
         /// The document the streams belong to (`UInt32.max`: none).
         var doc: UInt32 = .max
         /// Occurrences found so far, per field.
@@ -93,6 +93,16 @@ final class PhraseScorer: DocScorer {
     var cost: Int { self.ordered.first?.takeUnretainedValue().cost ?? 0 }
 
     private func align(from start: UInt32) -> UInt32 {
+        var target = start
+        while true {
+            target = self.intersect(from: target)
+            if target == .max || self.hasOccurrence(doc: target) { return target }
+            target += 1
+        }
+    }
+
+    /// The first document at or after `start` that has every member (positions unchecked).
+    private func intersect(from start: UInt32) -> UInt32 {
         let ordered = self.ordered
         var target = start
         outer: while true {
@@ -109,8 +119,7 @@ final class PhraseScorer: DocScorer {
                 }
                 k += 1
             }
-            if self.hasOccurrence(doc: target) { return target }
-            target += 1
+            return target
         }
     }
 
@@ -128,9 +137,26 @@ final class PhraseScorer: DocScorer {
             weights[k] = tf.sum()
         }
         guard any(common) else { return false }
-        // 2. Check order: fewest positions first (insertion sort of a handful of members).
+        // 2. Check order: fewest positions first.
+        self.orderByWeights()
         let order = self.order
-        for k in 0..<count {
+        for i in 0..<count {
+            self.streams[i] = members[order[i]]._withUnsafeGuaranteedRef { member in
+                i == 0 || member.hasSingleVariant ? member.positionStream() : .pending
+            }
+        }
+        self.startWalk(doc: doc)
+        // 3. Up to the first occurrence.
+        return self.continueWalk(firstOnly: true)
+    }
+
+    /// Sorts the members into ``order`` by ``weights``, fewest positions first (an insertion sort
+    /// of a handful of members).
+    @inline(__always)
+    func orderByWeights() {
+        let weights = self.weights
+        let order = self.order
+        for k in 0..<order.count {
             let weight = weights[k]
             var i = k
             while i > 0, weights[order[i - 1]] > weight {
@@ -139,11 +165,11 @@ final class PhraseScorer: DocScorer {
             }
             order[i] = k
         }
-        for i in 0..<count {
-            self.streams[i] = members[order[i]]._withUnsafeGuaranteedRef { member in
-                i == 0 || member.hasSingleVariant ? member.positionStream() : .pending
-            }
-        }
+    }
+
+    /// Starts the occurrence walk of `doc` over the streams in place.
+    @inline(__always)
+    func startWalk(doc: UInt32) {
         let starts = self.index.fieldStarts[Int(doc)]
         self.walk.pointee = Walk(
             doc: doc,
@@ -152,13 +178,11 @@ final class PhraseScorer: DocScorer {
             low: self.lowField == 0 ? 0 : starts[self.lowField],
             high: self.highField + 1 < IndexField.count ? starts[self.highField + 1] : .max
         )
-        // 3. Up to the first occurrence.
-        return self.continueWalk(firstOnly: true)
     }
 
     /// Walks the anchor's positions from where the walk stands; returns whether an occurrence was
     /// found on this call. With `firstOnly`, stops right after the first one.
-    private func continueWalk(firstOnly: Bool) -> Bool {
+    func continueWalk(firstOnly: Bool) -> Bool {
         let streams = self.streams
         let order = self.order
         let count = streams.count

@@ -8,8 +8,8 @@ extension SearchIndex {
     ///   - isCancelled: Polled every few hundred matches while scoring; when it returns true the
     ///     search stops and throws ``SearchError/Code/cancelled``. Pass `{ Task.isCancelled }` from
     ///     async code.
-    /// - Returns: The results: ``SearchResults/totalMatches`` is known at once; iterate it (sync or
-    ///   async) for the hits.
+    /// - Returns: The results; iterate them (sync or async) for the hits. A limited phrase search
+    ///   finishes counting ``SearchResults/totalMatches`` when it is first read.
     /// - Throws: ``SearchError`` (`invalidQuery` with the column, `invalidCursor`, `cancelled`).
     public func search(
         _ query: String,
@@ -48,14 +48,24 @@ extension SearchIndex {
         }
         let limit = options.limit.flatMap { $0 > 0 ? $0 : nil }
         let candidates: Candidates
-        let total: Int
+        let matchCount: MatchCount
         let rankOffset: Int
         if let limit, limit <= TopMatches.largestLimit {
             // Only the best `limit` after the cursor are kept, with exact scores: no refining later.
             var top = TopMatches(limit: limit, cursor: options.cursor, index: self, refiner: refiner)
-            try self.collect(root, into: &top, isCancelled: isCancelled)
+            if let phrase = root as? PhraseScorer, phrase.recordsCandidates {
+                var pending = PendingCandidates()
+                pending.reserveCapacity(min(phrase.cost, self.documentCount), members: phrase.members.count)
+                guard phrase.collectPruned(into: &top, pending: &pending, isCancelled: isCancelled) else {
+                    throw SearchError(code: .cancelled, message: "search cancelled")
+                }
+                let unchecked = UncheckedCandidates(phrase: phrase, pending: pending)
+                matchCount = MatchCount(counted: top.total) { unchecked.count() }
+            } else {
+                try self.collect(root, into: &top, isCancelled: isCancelled)
+                matchCount = MatchCount(top.total)
+            }
             candidates = top.candidates
-            total = top.total
             rankOffset = top.preceding
             refiner = nil
         } else {
@@ -73,14 +83,14 @@ extension SearchIndex {
                 kept.dropUnreachable(limit: limit, refiner: refiner)
             }
             candidates = kept
-            total = all.docs.count
-            rankOffset = total - kept.count - kept.unreachable
+            matchCount = MatchCount(all.docs.count)
+            rankOffset = all.docs.count - kept.count - kept.unreachable
         }
         return SearchResults(
             index: self,
             candidates: candidates,
             refiner: refiner,
-            totalMatches: total,
+            matchCount: matchCount,
             rankOffset: rankOffset,
             limit: limit,
             highlightTerms: compiler.highlightTerms,
@@ -120,5 +130,21 @@ extension SearchIndex {
             if count & 1023 == 0, isCancelled() { throw cancelled }
             doc = root.next()
         }
+    }
+}
+
+/// A phrase's unchecked candidates, counted at most once, under ``MatchCount``'s lock: the scorer
+/// is not used anywhere else once the search has returned.
+private final class UncheckedCandidates: @unchecked Sendable {
+    private let phrase: PhraseScorer
+    private let pending: PendingCandidates
+
+    init(phrase: PhraseScorer, pending: PendingCandidates) {
+        self.phrase = phrase
+        self.pending = pending
+    }
+
+    func count() -> Int {
+        self.phrase.countOccurrences(in: self.pending)
     }
 }

@@ -1,8 +1,12 @@
+import Synchronization
+
 /// The hits of one search, in descending score order (ties: article id ascending), produced
 /// lazily.
 ///
-/// Matching and scoring are done when the value is created, so ``totalMatches`` is known at once.
-/// Ordering is lazy (a heap, or a top-k selection when a small limit is set) and snippets are built
+/// Matching and scoring are done when the value is created. ``totalMatches`` is known then too,
+/// except after a limited phrase search: candidates whose score bound keeps them out of the hits
+/// are checked for the phrase only when the total is first read (after the hits, as the server's
+/// summary does), so the first hit does not wait for the count. Ordering is lazy (a heap, or a top-k selection when a small limit is set) and snippets are built
 /// only for hits that are actually taken: a consumer that stops iterating, or a cancelled task
 /// iterating asynchronously, stops all further work.
 ///
@@ -13,8 +17,10 @@ public struct SearchResults: Sequence, AsyncSequence, Sendable {
     let index: SearchIndex
     let candidates: Candidates
     let refiner: ProximityRefiner?
-    /// Articles matching the query, regardless of limit and cursor.
-    public let totalMatches: Int
+    /// Articles matching the query, regardless of limit and cursor (counted on first use when
+    /// the search deferred part of the count; later reads return the same value at once).
+    public var totalMatches: Int { self.matchCount.value }
+    let matchCount: MatchCount
     /// Matches ordered before the cursor (so hit ranks continue from the previous page).
     let rankOffset: Int
     /// At most this many hits are produced.
@@ -122,6 +128,47 @@ public struct SearchResults: Sequence, AsyncSequence, Sendable {
         public mutating func next() async throws -> SearchHit? {
             try Task.checkCancellation()
             return self.base.next()
+        }
+    }
+}
+
+/// The number of matches of one search: known when the search returns, or finished on first use
+/// by checking the candidates the search left unverified. Shared by copies of the results.
+final class MatchCount: Sendable {
+    private enum State {
+        case known(Int)
+        case pending(counted: Int, rest: @Sendable () -> Int)
+    }
+
+    private let state: Mutex<State>
+
+    init(_ count: Int) {
+        self.state = Mutex(.known(count))
+    }
+
+    /// `counted` matches so far; `rest` counts the others (called once, on first use).
+    init(counted: Int, rest: @escaping @Sendable () -> Int) {
+        self.state = Mutex(.pending(counted: counted, rest: rest))
+    }
+
+    /// Whether part of the count is still to be done (for tests).
+    var isPending: Bool {
+        self.state.withLock { state in
+            if case .pending = state { return true }
+            return false
+        }
+    }
+
+    var value: Int {
+        self.state.withLock { state in
+            switch state {
+            case .known(let count):
+                return count
+            case .pending(let counted, let rest):
+                let count = counted + rest()
+                state = .known(count)
+                return count
+            }
         }
     }
 }

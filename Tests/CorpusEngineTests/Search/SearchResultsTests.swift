@@ -217,6 +217,28 @@ struct SearchRefinementTests {
         }
     }
 
+    @Test("a limited phrase search leaves candidates unchecked until the total is read, which stays exact")
+    func prunedPhraseCounts() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        var pruned = 0
+        for query in ["\"đại hội\"", "\"công tác\"", "\"cán bộ\"", "title:\"đại hội\"", "\"đảng bộ\""] {
+            let all = Array(try index.search(query))
+            #expect(!all.isEmpty, "\(query)")
+            for limit in [1, 3, 10] {
+                let results = try index.search(query, options: SearchOptions(limit: limit))
+                let hits = Array(results)
+                if results.matchCount.isPending { pruned += 1 }
+                #expect(results.totalMatches == all.count, "\(query) limit \(limit)")
+                #expect(!results.matchCount.isPending)
+                #expect(results.totalMatches == all.count, "\(query) limit \(limit), read twice")
+                #expect(hits.map(\.articleID) == all.prefix(limit).map(\.articleID), "\(query) limit \(limit)")
+                #expect(hits.map(\.score) == all.prefix(limit).map(\.score), "\(query) limit \(limit)")
+            }
+        }
+        // The bound left something unchecked in most of them, or this test checks nothing new.
+        #expect(pruned >= 10)
+    }
+
     @Test("a limit returns exactly the first hits of the unlimited list")
     func limitEqualsPrefix() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
