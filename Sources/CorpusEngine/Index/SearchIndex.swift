@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An immutable inverted index over a corpus, with positions, in two term spaces.
 ///
 /// - The *normalized* space has one posting list per syllable as written (`đảng`, `đang`).
@@ -111,6 +113,8 @@ public final class SearchIndex: Sendable {
     /// `author:` clauses).
     let titlePostings: FieldPostings
     let authorPostings: FieldPostings
+    /// Skip data of the common terms' postings.
+    let skipTable: SkipTable
 
     /// Sizes of this index.
     public let statistics: Statistics
@@ -200,7 +204,7 @@ public final class SearchIndex: Sendable {
         positionOf.reserveCapacity(sorted.count)
         for (k, document) in sorted.enumerated() { positionOf[document.id] = UInt32(k) }
         self.entities = EntityFilterIndex(entities: entities, documentNumbers: positionOf)
-        (self.titlePostings, self.authorPostings) = Self.makeFieldPostings(merged)
+        (self.titlePostings, self.authorPostings, self.skipTable) = Self.makePostingTables(merged)
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
             + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4
@@ -209,6 +213,7 @@ public final class SearchIndex: Sendable {
             + (merged.docOffsets.count + merged.positionOffsets.count) * 8 + merged.documentFrequency.count * 4
             + sorted.count * (32 + 32 + 8 + 8) + self.entities.memoryFootprint
             + self.titlePostings.memoryFootprint + self.authorPostings.memoryFootprint
+            + self.skipTable.memoryFootprint
         self.statistics = Statistics(
             documents: sorted.count,
             terms: merged.terms.count,
@@ -219,8 +224,10 @@ public final class SearchIndex: Sendable {
         )
     }
 
-    /// The small-field tables of ``fieldPostings(for:)``.
-    private static func makeFieldPostings(_ merged: IndexMerger.Merged) -> (FieldPostings, FieldPostings) {
+    /// The small-field tables of ``fieldPostings(for:)`` and the skip table.
+    private static func makePostingTables(
+        _ merged: IndexMerger.Merged
+    ) -> (FieldPostings, FieldPostings, SkipTable) {
         let tables = FieldPostings.build(
             fields: [.title, .author],
             docArena: merged.docArena,
@@ -228,7 +235,13 @@ public final class SearchIndex: Sendable {
             positionArena: merged.positionArena,
             positionOffsets: merged.positionOffsets
         )
-        return (tables[0], tables[1])
+        // Steps over the postings without decoding them: a fraction of the walk above.
+        let skips = SkipTable(
+            docArena: merged.docArena,
+            docOffsets: merged.docOffsets,
+            documentFrequency: merged.documentFrequency
+        )
+        return (tables[0], tables[1], skips)
     }
 
     /// The table that restricts postings to `fields`, when `fields` is exactly the title or the

@@ -21,6 +21,10 @@ struct PostingCursor {
     private let termPositions: UnsafePointer<UInt8>
     /// Where the current posting starts (at its document delta).
     private(set) var postingStart: UnsafePointer<UInt8>
+    /// Over every posting: the first ``SkipTable`` block not yet known to lie before the cursor,
+    /// and the end of the term's blocks (`nil` without skip data).
+    private var skip: UnsafePointer<SkipTable.Entry>?
+    private let skipEnd: UnsafePointer<SkipTable.Entry>?
 
     /// A cursor over the postings of `term` that have a match in `fields`, if that is a single
     /// small field with its own ``FieldPostings`` (it then jumps between those documents only),
@@ -30,20 +34,25 @@ struct PostingCursor {
             docs: index.docArena.pointer(at: index.docOffsets[term]),
             docEnd: index.docArena.pointer(at: index.docOffsets[term + 1]),
             positions: index.positionArena.pointer(at: index.positionOffsets[term]),
-            entries: index.fieldPostings(for: fields)?.entries(of: term)
+            entries: index.fieldPostings(for: fields)?.entries(of: term),
+            skips: index.skipTable.entries(of: term)
         )
     }
 
     /// A cursor over the postings that start at `docs` (their positions at `positions`), or only
-    /// over those of `entries` when given.
+    /// over those of `entries` when given; `skips` are the term's ``SkipTable`` blocks.
     init(
         docs: UnsafePointer<UInt8>,
         docEnd: UnsafePointer<UInt8>,
         positions: UnsafePointer<UInt8>,
-        entries: Range<UnsafePointer<FieldPostings.Entry>>? = nil
+        entries: Range<UnsafePointer<FieldPostings.Entry>>? = nil,
+        skips: Range<UnsafePointer<SkipTable.Entry>>? = nil
     ) {
         self.jump = entries?.lowerBound
         self.jumpEnd = entries?.upperBound
+        let skips = entries == nil && skips?.isEmpty == false ? skips : nil
+        self.skip = skips?.lowerBound
+        self.skipEnd = skips?.upperBound
         self.docPointer = docs
         self.docEnd = docEnd
         self.nextPositions = positions
@@ -166,7 +175,27 @@ struct PostingCursor {
             self.jump = jump
             return self.next()
         }
+        if let skip = self.skip, skip.pointee.lastDoc < target {
+            self.skipBlocks(before: target, from: skip)
+        }
         return self.step { $0 >= target && accepts($0) }
+    }
+
+    /// Moves past the blocks that end before `target`: to the start of the block after the last
+    /// of them, unless the cursor is already further.
+    @inline(__always)
+    private mutating func skipBlocks(before target: UInt32, from first: UnsafePointer<SkipTable.Entry>) {
+        let end = self.skipEnd.unsafelyUnwrapped
+        var skip = first + 1
+        while skip < end && skip.pointee.lastDoc < target { skip += 1 }
+        self.skip = skip < end ? skip : nil
+        let passed = (skip - 1).pointee
+        let next = self.termDocs + Int(passed.nextDocOffset)
+        if next > self.docPointer {
+            self.docPointer = next
+            self.doc = passed.lastDoc
+            self.nextPositions = self.termPositions + Int(passed.nextPositionOffset)
+        }
     }
 
     /// Calls `body(doc, weightedFrequency)` for the current and every following posting, decoding

@@ -30,6 +30,56 @@ struct PostingCursorTests {
         }
     }
 
+    @Test("jumps through skip blocks land where stepping one posting at a time does")
+    func skipBlocksMatchStepping() {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 1_500, seed: 4))
+        var generator = SplitMix64(seed: 8)
+        var skippingTerms = 0
+        for term in 0..<index.statistics.terms {
+            let docs = index.docArena.pointer(at: index.docOffsets[term])
+            let end = index.docArena.pointer(at: index.docOffsets[term + 1])
+            let positions = index.positionArena.pointer(at: index.positionOffsets[term])
+            guard !index.skipTable.entries(of: term).isEmpty else { continue }
+            skippingTerms += 1
+            for round in 0..<4 {
+                // Without skip data, and with it (the index's own cursor).
+                var stepped = PostingCursor(docs: docs, docEnd: end, positions: positions)
+                var skipping = PostingCursor(index: index, term: term)
+                let odd = round % 2 == 1
+                var target: UInt32 = 0
+                while true {
+                    // Short and long jumps, within a block and across many.
+                    target += UInt32(generator.next() % (round < 2 ? 20 : 600))
+                    while stepped.doc < target || (odd && stepped.doc != .max && stepped.doc % 3 != 0) {
+                        stepped.next()
+                    }
+                    if odd {
+                        skipping.advance(to: target) { $0 % 3 == 0 }
+                    } else {
+                        skipping.advance(to: target)
+                    }
+                    #expect(skipping.doc == stepped.doc, "term \(term) target \(target)")
+                    if stepped.doc == .max || skipping.doc != stepped.doc { break }
+                    #expect(skipping.tf == stepped.tf)
+                    var a: [UInt32] = []
+                    var b: [UInt32] = []
+                    skipping.appendPositions(to: &a)
+                    stepped.appendPositions(to: &b)
+                    #expect(a == b, "term \(term) doc \(stepped.doc)")
+                    // Then a few plain steps, which the skip position must not confuse.
+                    for _ in 0..<Int(generator.next() % 3) {
+                        stepped.next()
+                        skipping.next()
+                    }
+                    #expect(skipping.doc == stepped.doc)
+                    if stepped.doc == .max { break }
+                    target = stepped.doc
+                }
+            }
+        }
+        #expect(skippingTerms >= 20)
+    }
+
     @Test("a title- or byline-only cursor visits exactly the postings matching in that field")
     func fieldCursorMatchesFilteredWalk() {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 600, seed: 9))

@@ -1,0 +1,88 @@
+/// Skip data for the postings of common terms: for every block of ``blockSize`` postings, the
+/// last document of the block and where the next block starts.
+///
+/// Postings are delta-coded varints, so reaching a document far ahead means reading every
+/// posting before it. With the table, an intersection that needs a document many blocks ahead
+/// (a rare term against a common one) jumps to the block that may hold it and reads from there.
+/// Terms with fewer than two blocks of postings have no entries. The table costs 12 bytes per
+/// block, under a tenth of a byte per posting.
+final class SkipTable: @unchecked Sendable {
+    /// Postings per block.
+    static let blockSize = 32
+
+    /// One block of a term's postings.
+    struct Entry: Sendable {
+        /// The document of the block's last posting (the delta base of the next block).
+        var lastDoc: UInt32
+        /// Where the next block starts, relative to the term's first posting.
+        var nextDocOffset: UInt32
+        /// Where the next block's positions start, relative to the term's first position.
+        var nextPositionOffset: UInt32
+    }
+
+    /// Per term `t`: its entries are `starts[t]..<starts[t + 1]`.
+    private let starts: [UInt32]
+    private let entries: UnsafeMutableBufferPointer<Entry>
+
+    /// Bytes held.
+    var memoryFootprint: Int { self.starts.count * 4 + self.entries.count * MemoryLayout<Entry>.stride }
+
+    /// Builds the table by stepping over every posting of the terms that have at least two
+    /// blocks (frequencies are skipped, not decoded).
+    init(docArena: ByteArena, docOffsets: [Int], documentFrequency: [UInt32]) {
+        let block = Self.blockSize
+        let termCount = max(docOffsets.count - 1, 0)
+        // Counted first, from the document frequencies: every full block followed by another
+        // posting has an entry, and the table is written in place.
+        var starts = [UInt32](repeating: 0, count: termCount + 1)
+        for term in 0..<termCount {
+            let df = Int(documentFrequency[term])
+            starts[term + 1] = starts[term] + UInt32(df >= 2 * block ? (df - 1) / block : 0)
+        }
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: max(Int(starts[termCount]), 1))
+        for term in 0..<termCount where starts[term + 1] > starts[term] {
+            let base = docArena.pointer(at: docOffsets[term])
+            let end = docArena.pointer(at: docOffsets[term + 1])
+            var pointer = base
+            var doc: UInt32 = 0
+            var positions = 0
+            var inBlock = 0
+            var at = Int(starts[term])
+            while pointer < end {
+                doc &+= VarInt.read(&pointer)
+                let mask = pointer.pointee
+                pointer += 1
+                VarInt.skip(mask.nonzeroBitCount, &pointer)
+                positions += Int(VarInt.read(&pointer))
+                inBlock += 1
+                // A last, partial block needs no entry: nothing follows it.
+                if inBlock == block, pointer < end {
+                    entries.initializeElement(
+                        at: at,
+                        to: Entry(
+                            lastDoc: doc,
+                            nextDocOffset: UInt32(pointer - base),
+                            nextPositionOffset: UInt32(positions)
+                        )
+                    )
+                    at += 1
+                    inBlock = 0
+                }
+            }
+            precondition(at == Int(starts[term + 1]), "skip entries of a term do not match its document frequency")
+        }
+        self.starts = starts
+        self.entries = entries
+    }
+
+    deinit {
+        self.entries.deallocate()
+    }
+
+    /// The entries of `term`, as a pointer range valid while this table lives (empty for a term
+    /// with fewer than two blocks).
+    func entries(of term: Int) -> Range<UnsafePointer<Entry>> {
+        let base = UnsafePointer(self.entries.baseAddress!)
+        return (base + Int(self.starts[term]))..<(base + Int(self.starts[term + 1]))
+    }
+}
