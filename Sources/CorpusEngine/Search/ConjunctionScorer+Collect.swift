@@ -24,6 +24,19 @@ extension ConjunctionScorer {
         let factors = terms.map { $0.idf * (index.configuration.k1 + 1) }
         let k1 = index.configuration.k1
         var local = cursors
+        // A syllable repeated in the query (`bộ bộ`) is stepped once: its later copies take the
+        // first one's state on each match (they score, and give positions, like it).
+        var leap: [Int] = []
+        var copies: [(copy: Int, of: Int)] = []
+        for k in terms.indices {
+            if let first = leap.first(where: {
+                terms[$0].terms == terms[k].terms && terms[$0].fieldBits == terms[k].fieldBits
+            }) {
+                copies.append((k, first))
+            } else {
+                leap.append(k)
+            }
+        }
         // At most as many matches as the rarest term has documents.
         sink.begin(terms: terms, index: index, expectedMatches: min(terms.map(\.cost).min() ?? 0, index.documentCount))
         return index.fieldNorms.withUnsafeBufferPointer { norms in
@@ -39,13 +52,14 @@ extension ConjunctionScorer {
                         target = cursors[0].advance(to: target)
                     }
                     if target == .max { break }
-                    for k in 1..<cursors.count {
-                        let d = cursors[k].advance(to: target)
+                    for j in 1..<leap.count {
+                        let d = cursors[leap[j]].advance(to: target)
                         if d != target {
                             target = d
                             continue outer
                         }
                     }
+                    for (copy, of) in copies { cursors[copy] = cursors[of] }
                     let norm = norms[Int(target)]
                     var total = 0.0
                     var matchesEveryTerm = true

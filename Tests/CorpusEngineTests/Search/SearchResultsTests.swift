@@ -239,6 +239,30 @@ struct SearchRefinementTests {
         #expect(pruned >= 10)
     }
 
+    @Test("a word repeated in the query matches and scores as through the generic scorer tree")
+    func repeatedWordsAgreeWithGenericLoop() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        for query in ["đại đại", "hội đại hội", "cán bộ cán", "bộ bộ bộ"] {
+            // An exclusion of an absent word keeps the matches but sends the query through the
+            // scorer tree instead of the loop over term cursors.
+            let generic = Array(try index.search("\(query) -qqqq"))
+            for limit in [nil, 5] {
+                let results = try index.search(query, options: SearchOptions(limit: limit))
+                let hits = Array(results)
+                let expected = generic.prefix(limit ?? generic.count)
+                #expect(!hits.isEmpty, "\(query)")
+                #expect(results.totalMatches == generic.count, "\(query)")
+                #expect(
+                    hits.map(\.articleID) == expected.map(\.articleID),
+                    "\(query) limit \(String(describing: limit))"
+                )
+                for (hit, want) in zip(hits, expected) {
+                    #expect(abs(hit.score - want.score) <= 1e-9 * want.score, "\(query) \(hit.articleID)")
+                }
+            }
+        }
+    }
+
     @Test("a limit returns exactly the first hits of the unlimited list")
     func limitEqualsPrefix() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
