@@ -146,11 +146,30 @@ final class TermScorer: DocScorer {
                 self.state.pointee.doc = .max
                 return !cancelled
             }
-            while self.state.pointee.doc != .max {
-                let doc = self.state.pointee.doc
-                let weighted = Double((self.state.pointee.tf * norms[Int(doc)]).sum())
-                sink.take(doc: doc, base: weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1), bonus: { 0 })
-                _ = self.next()
+            // Several variants (a word typed without diacritics): each variant's postings are read
+            // in one pass into per-document frequencies, instead of merging the variants document
+            // by document. Frequencies are whole numbers, so the sums equal the merge's exactly.
+            let frequencies = UnsafeMutableBufferPointer<SIMD8<Float>>.allocate(capacity: self.index.documentCount)
+            frequencies.initialize(repeating: SIMD8(repeating: 0))
+            defer { frequencies.deallocate() }
+            for k in self.cursors.indices {
+                var cursor = self.cursors[k]
+                while cursor.doc != .max {
+                    frequencies[Int(cursor.doc)] += cursor.tf
+                    cursor.next()
+                }
+                if isCancelled() { return false }
+            }
+            self.state.pointee.doc = .max
+            for doc in 0..<frequencies.count {
+                let tf = frequencies[doc] * mask
+                guard tf.sum() > 0 else { continue }
+                let weighted = Double((tf * norms[doc]).sum())
+                sink.take(
+                    doc: UInt32(doc),
+                    base: weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1),
+                    bonus: { 0 }
+                )
                 count += 1
                 if count & 1023 == 0, isCancelled() { return false }
             }

@@ -263,6 +263,31 @@ struct SearchRefinementTests {
         }
     }
 
+    @Test("a word typed without diacritics matches and scores as its merged variants in the scorer tree")
+    func unaccentedWordAgreesWithMerge() throws {
+        let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
+        for query in ["dang", "an", "hoa", "title:dang", "author:an", "thuy"] {
+            // The exclusion of an absent word sends the query through the scorer tree, which
+            // merges the variants document by document.
+            let merged = Array(try index.search("\(query) -qqqq"))
+            #expect(merged.count >= 5, "\(query)")
+            for limit in [nil, 3] {
+                let results = try index.search(query, options: SearchOptions(limit: limit))
+                let hits = Array(results)
+                let expected = merged.prefix(limit ?? merged.count)
+                #expect(results.totalMatches == merged.count, "\(query)")
+                #expect(
+                    hits.map(\.articleID) == expected.map(\.articleID),
+                    "\(query) limit \(String(describing: limit))"
+                )
+                // The tree's arithmetic differs slightly (as before this loop): equal to rounding.
+                for (hit, want) in zip(hits, expected) {
+                    #expect(abs(hit.score - want.score) <= 1e-12 * want.score, "\(query) \(hit.articleID)")
+                }
+            }
+        }
+    }
+
     @Test("a limit returns exactly the first hits of the unlimited list")
     func limitEqualsPrefix() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
