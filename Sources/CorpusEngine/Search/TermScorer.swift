@@ -146,9 +146,23 @@ final class TermScorer: DocScorer {
                 self.state.pointee.doc = .max
                 return !cancelled
             }
-            // Several variants (a word typed without diacritics): each variant's postings are read
-            // in one pass into per-document frequencies, instead of merging the variants document
-            // by document. Frequencies are whole numbers, so the sums equal the merge's exactly.
+            // Several variants (a word typed without diacritics), of a rare word: merged document
+            // by document. Of a common one: each variant's postings are read in one pass into
+            // per-document frequencies (a table over every document, cheaper than the merge once
+            // the word is in an eighth of them). Frequencies are whole numbers, so the sums equal
+            // the merge's exactly.
+            if self.cost < self.index.documentCount / 8 {
+                while self.state.pointee.doc != .max {
+                    let doc = self.state.pointee.doc
+                    let weighted = Double((self.state.pointee.tf * norms[Int(doc)]).sum())
+                    let score = weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1)
+                    sink.take(doc: doc, base: score, bonus: { 0 })
+                    _ = self.next()
+                    count += 1
+                    if count & 1023 == 0, isCancelled() { return false }
+                }
+                return true
+            }
             let frequencies = UnsafeMutableBufferPointer<SIMD8<Float>>.allocate(capacity: self.index.documentCount)
             frequencies.initialize(repeating: SIMD8(repeating: 0))
             defer { frequencies.deallocate() }
