@@ -84,6 +84,68 @@ extension ConjunctionScorer {
     }
 }
 
+extension ConjunctionScorer {
+    /// Scores a conjunction of common words, some typed without diacritics, one word at a time:
+    /// each word's frequencies go into a table over every document (``TermScorer/frequencies(into:)``),
+    /// its scores are added per document, then the documents every word matched go to `sink` in
+    /// order. Merging each word's variants document by document, and intersecting the merges,
+    /// cost more once every word is in an eighth of the documents or more.
+    ///
+    /// Scores are added in the order of ``requiredScorers`` with the arithmetic of
+    /// ``TermScorer/score()``, as the scorer tree adds them, so they are the same bits. A
+    /// deferred proximity bonus is computed, when `sink` asks, from the terms moved onto the match.
+    /// Returns `nil` when the shape does not fit, else whether it ran to the end.
+    func collectCommonTerms<Sink: MatchSink>(
+        index: SearchIndex,
+        into sink: inout Sink,
+        isCancelled: () -> Bool
+    ) -> Bool? {
+        let documents = index.documentCount
+        let terms = self.requiredScorers.compactMap { $0 as? TermScorer }
+        guard self.excludedCount == 0, self.dateRange == nil, self.defersProximity || self.pairCount == 0,
+            terms.count == self.requiredScorers.count, terms.count > 1, terms.count < 256,
+            terms.contains(where: { !$0.hasSingleVariant }),
+            terms.allSatisfy({ $0.cost >= max(documents / 8, 1) })
+        else { return nil }
+        let k1 = index.configuration.k1
+        let frequencies = UnsafeMutableBufferPointer<SIMD8<Float>>.allocate(capacity: documents)
+        let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: documents)
+        let matched = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: documents)
+        scores.initialize(repeating: 0)
+        matched.initialize(repeating: 0)
+        defer {
+            frequencies.deallocate()
+            scores.deallocate()
+            matched.deallocate()
+        }
+        return index.fieldNorms.withUnsafeBufferPointer { norms in
+            for term in terms {
+                term.frequencies(into: frequencies)
+                if isCancelled() { return false }
+                let mask = term.fieldWeightMask
+                for doc in 0..<documents {
+                    let tf = frequencies[doc] * mask
+                    guard tf.sum() > 0 else { continue }
+                    matched[doc] &+= 1
+                    scores[doc] += BM25.score(weightedFrequency: (tf * norms[doc]).sum(), idf: term.idf, k1: k1)
+                }
+            }
+            let all = UInt8(truncatingIfNeeded: terms.count)
+            var count = 0
+            for doc in 0..<documents where matched[doc] == all {
+                sink.take(doc: UInt32(doc), base: scores[doc]) {
+                    guard self.defersProximity else { return 0 }
+                    for term in terms { term.advance(to: UInt32(doc)) }
+                    return self.addingProximityBonus(to: 0)
+                }
+                count += 1
+                if count & 1023 == 0, isCancelled() { return false }
+            }
+            return true
+        }
+    }
+}
+
 /// For each collected match (in document order) and each term of the conjunction, where its
 /// positions start in the position arena and how many there are.
 struct PositionReferences: Sendable {

@@ -114,6 +114,7 @@ extension SearchIndex {
         let conjunction = root as? ConjunctionScorer
         if let conjunction,
             let finished = conjunction.collectAllTerms(index: self, into: &sink, isCancelled: isCancelled)
+                ?? conjunction.collectCommonTerms(index: self, into: &sink, isCancelled: isCancelled)
         {
             guard finished else { throw cancelled }
             return

@@ -164,16 +164,9 @@ final class TermScorer: DocScorer {
                 return true
             }
             let frequencies = UnsafeMutableBufferPointer<SIMD8<Float>>.allocate(capacity: self.index.documentCount)
-            frequencies.initialize(repeating: SIMD8(repeating: 0))
             defer { frequencies.deallocate() }
-            for k in self.cursors.indices {
-                var cursor = self.cursors[k]
-                while cursor.doc != .max {
-                    frequencies[Int(cursor.doc)] += cursor.tf
-                    cursor.next()
-                }
-                if isCancelled() { return false }
-            }
+            self.frequencies(into: frequencies)
+            if isCancelled() { return false }
             self.state.pointee.doc = .max
             for doc in 0..<frequencies.count {
                 let tf = frequencies[doc] * mask
@@ -188,6 +181,20 @@ final class TermScorer: DocScorer {
                 if count & 1023 == 0, isCancelled() { return false }
             }
             return true
+        }
+    }
+
+    /// Writes the frequencies of every document into `table` (one entry per document, zero where
+    /// the term is absent), summed over the variants, not masked by field. The scorer itself does
+    /// not move: its cursors are read through copies.
+    func frequencies(into table: UnsafeMutableBufferPointer<SIMD8<Float>>) {
+        table.update(repeating: SIMD8(repeating: 0))
+        for k in self.cursors.indices {
+            var cursor = self.cursors[k]
+            while cursor.doc != .max {
+                table[Int(cursor.doc)] += cursor.tf
+                cursor.next()
+            }
         }
     }
 
