@@ -135,7 +135,7 @@ extension ConjunctionScorer {
             for doc in 0..<documents where matched[doc] == all {
                 sink.take(doc: UInt32(doc), base: scores[doc]) {
                     guard self.defersProximity else { return 0 }
-                    for term in terms { term.advance(to: UInt32(doc)) }
+                    for term in terms { _ = term.advance(to: UInt32(doc)) }
                     return self.addingProximityBonus(to: 0)
                 }
                 count += 1
