@@ -243,23 +243,7 @@ struct SearchRefinementTests {
     func repeatedWordsAgreeWithGenericLoop() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
         for query in ["đại đại", "hội đại hội", "cán bộ cán", "bộ bộ bộ"] {
-            // An exclusion of an absent word keeps the matches but sends the query through the
-            // scorer tree instead of the loop over term cursors.
-            let generic = Array(try index.search("\(query) -qqqq"))
-            for limit in [nil, 5] {
-                let results = try index.search(query, options: SearchOptions(limit: limit))
-                let hits = Array(results)
-                let expected = generic.prefix(limit ?? generic.count)
-                #expect(!hits.isEmpty, "\(query)")
-                #expect(results.totalMatches == generic.count, "\(query)")
-                #expect(
-                    hits.map(\.articleID) == expected.map(\.articleID),
-                    "\(query) limit \(String(describing: limit))"
-                )
-                for (hit, want) in zip(hits, expected) {
-                    #expect(abs(hit.score - want.score) <= 1e-9 * want.score, "\(query) \(hit.articleID)")
-                }
-            }
+            try Self.expectAgreesWithTree(index, query, limits: [nil, 5])
         }
     }
 
@@ -267,23 +251,24 @@ struct SearchRefinementTests {
     func unaccentedWordAgreesWithMerge() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
         for query in ["dang", "an", "hoa", "title:dang", "author:an", "thuy"] {
-            // The exclusion of an absent word sends the query through the scorer tree, which
-            // merges the variants document by document.
-            let merged = Array(try index.search("\(query) -qqqq"))
-            #expect(merged.count >= 5, "\(query)")
-            for limit in [nil, 3] {
-                let results = try index.search(query, options: SearchOptions(limit: limit))
-                let hits = Array(results)
-                let expected = merged.prefix(limit ?? merged.count)
-                #expect(results.totalMatches == merged.count, "\(query)")
-                #expect(
-                    hits.map(\.articleID) == expected.map(\.articleID),
-                    "\(query) limit \(String(describing: limit))"
-                )
-                // The tree's arithmetic differs slightly (as before this loop): equal to rounding.
-                for (hit, want) in zip(hits, expected) {
-                    #expect(abs(hit.score - want.score) <= 1e-12 * want.score, "\(query) \(hit.articleID)")
-                }
+            try Self.expectAgreesWithTree(index, query, limits: [nil, 3])
+        }
+    }
+
+    /// Expects `query`, unlimited and with each limit, to hit what the scorer tree does for it
+    /// (an exclusion of an absent word sends it there), at least 5 matches, with scores equal to
+    /// rounding: the tree's arithmetic differs in the last bits from the bulk loops'.
+    private static func expectAgreesWithTree(_ index: SearchIndex, _ query: String, limits: [Int?]) throws {
+        let tree = Array(try index.search("\(query) -qqqq"))
+        #expect(tree.count >= 5, "\(query)")
+        for limit in limits {
+            let results = try index.search(query, options: SearchOptions(limit: limit))
+            let hits = Array(results)
+            let expected = tree.prefix(limit ?? tree.count)
+            #expect(results.totalMatches == tree.count, "\(query)")
+            #expect(hits.map(\.articleID) == expected.map(\.articleID), "\(query) limit \(String(describing: limit))")
+            for (hit, want) in zip(hits, expected) {
+                #expect(abs(hit.score - want.score) <= 1e-12 * want.score, "\(query) \(hit.articleID)")
             }
         }
     }
