@@ -57,7 +57,7 @@ extension SearchIndex {
                 var pending = PendingCandidates()
                 pending.reserveCapacity(min(phrase.cost, self.documentCount), members: phrase.members.count)
                 guard phrase.collectPruned(into: &top, pending: &pending, isCancelled: isCancelled) else {
-                    throw SearchError(code: .cancelled, message: "search cancelled")
+                    throw SearchError.cancelledSearch
                 }
                 let unchecked = UncheckedCandidates(phrase: phrase, pending: pending)
                 matchCount = MatchCount(counted: top.total) { unchecked.count() }
@@ -106,7 +106,7 @@ extension SearchIndex {
         into sink: inout Sink,
         isCancelled: () -> Bool
     ) throws(SearchError) {
-        let cancelled = SearchError(code: .cancelled, message: "search cancelled")
+        let cancelled = SearchError.cancelledSearch
         if let term = root as? TermScorer {
             guard term.collectAll(into: &sink, isCancelled: isCancelled) else { throw cancelled }
             return
@@ -148,4 +148,9 @@ private final class UncheckedCandidates: @unchecked Sendable {
     func count() -> Int {
         self.phrase.countOccurrences(in: self.pending)
     }
+}
+
+extension SearchError {
+    /// What a search stopped by its `isCancelled` throws.
+    static var cancelledSearch: SearchError { SearchError(code: .cancelled, message: "search cancelled") }
 }

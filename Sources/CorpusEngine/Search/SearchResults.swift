@@ -6,9 +6,10 @@ import Synchronization
 /// Matching and scoring are done when the value is created. ``totalMatches`` is known then too,
 /// except after a limited phrase search: candidates whose score bound keeps them out of the hits
 /// are checked for the phrase only when the total is first read (after the hits, as the server's
-/// summary does), so the first hit does not wait for the count. Ordering is lazy (a heap, or a top-k selection when a small limit is set) and snippets are built
-/// only for hits that are actually taken: a consumer that stops iterating, or a cancelled task
-/// iterating asynchronously, stops all further work.
+/// summary does), so the first hit does not wait for the count. Ordering is lazy (a heap, or a
+/// top-k selection when a small limit is set) and snippets are built only for hits that are
+/// actually taken: a consumer that stops iterating, or a cancelled task iterating asynchronously,
+/// stops all further work.
 ///
 /// Iterate with `for hit in results` (synchronous, for a server loop that drives it itself) or
 /// `for try await hit in results` (checks `Task.isCancelled` before each hit and throws

@@ -154,9 +154,8 @@ final class TermScorer: DocScorer {
             if self.cost < self.index.documentCount / 8 {
                 while self.state.pointee.doc != .max {
                     let doc = self.state.pointee.doc
-                    let weighted = Double((self.state.pointee.tf * norms[Int(doc)]).sum())
-                    let score = weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1)
-                    sink.take(doc: doc, base: score, bonus: { 0 })
+                    let weighted = (self.state.pointee.tf * norms[Int(doc)]).sum()
+                    sink.take(doc: doc, base: BM25.score(weightedFrequency: weighted, idf: idf, k1: k1), bonus: { 0 })
                     _ = self.next()
                     count += 1
                     if count & 1023 == 0, isCancelled() { return false }
@@ -171,10 +170,10 @@ final class TermScorer: DocScorer {
             for doc in 0..<frequencies.count {
                 let tf = frequencies[doc] * mask
                 guard tf.sum() > 0 else { continue }
-                let weighted = Double((tf * norms[doc]).sum())
+                let weighted = (tf * norms[doc]).sum()
                 sink.take(
                     doc: UInt32(doc),
-                    base: weighted <= 0 ? 0 : idf * weighted * (k1 + 1) / (weighted + k1),
+                    base: BM25.score(weightedFrequency: weighted, idf: idf, k1: k1),
                     bonus: { 0 }
                 )
                 count += 1

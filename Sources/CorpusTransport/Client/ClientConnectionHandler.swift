@@ -83,11 +83,6 @@ public final class ClientConnectionHandler: ChannelInboundHandler, FrameReading 
         context.fireChannelInactive()
     }
 
-    func readerFailed(_ error: any Error) {
-        guard let context else { return }
-        errorCaught(context: context, error: error)
-    }
-
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let decoderError = error as? FrameDecoder.Error {
             connectionError(decoderError.connectionError)

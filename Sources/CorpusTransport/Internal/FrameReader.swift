@@ -76,13 +76,13 @@ struct FrameReader {
 }
 
 /// A connection handler that cuts its inbound bytes into frames with a ``FrameReader``.
-protocol FrameReading: AnyObject {
+protocol FrameReading: ChannelInboundHandler {
     var reader: FrameReader { get set }
     var logger: Logger { get }
+    /// The handler's context while it is in a pipeline.
+    var context: ChannelHandlerContext? { get }
     /// Handles one frame.
     func receive(_ frame: Frame)
-    /// Handles malformed input; the reader decodes nothing after it.
-    func readerFailed(_ error: any Error)
 }
 
 extension FrameReading {
@@ -97,7 +97,8 @@ extension FrameReading {
             do {
                 frame = try self.reader.next()
             } catch {
-                self.readerFailed(error)
+                // Malformed input: handled as any pipeline error; the reader decodes nothing after.
+                if let context = self.context { self.errorCaught(context: context, error: error) }
                 return
             }
             guard let frame else { return }

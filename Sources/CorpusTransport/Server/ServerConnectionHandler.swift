@@ -5,8 +5,8 @@ public import NIOCore
 /// Serves the calls of one connection: the server half of `PROTOCOL.md`.
 ///
 /// It reads raw bytes and cuts them into frames itself (a `FrameReader`), and writes encoded
-/// frames itself (through ``FrameEncoder``). Connection rules live in ``ServerConnectionStateMachine``; this class keeps
-/// the running calls and carries out decisions. Responses produced while reading are collected in
+/// frames itself (through ``FrameEncoder``). Connection rules live in
+/// ``ServerConnectionStateMachine``; this class keeps the running calls and carries out decisions. Responses produced while reading are collected in
 /// one buffer and written with a single flush per read burst, as a bare SwiftNIO server would.
 ///
 /// Handlers run as described in ``RPCRouter``: inline handlers on this event loop, the others in
@@ -137,11 +137,6 @@ public final class ServerConnectionHandler: ChannelInboundHandler, FrameReading 
         } else {
             context.fireUserInboundEventTriggered(event)
         }
-    }
-
-    func readerFailed(_ error: any Error) {
-        guard let context else { return }
-        errorCaught(context: context, error: error)
     }
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
