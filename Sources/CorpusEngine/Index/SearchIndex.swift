@@ -115,6 +115,8 @@ public final class SearchIndex: Sendable {
     let authorPostings: FieldPostings
     /// Skip data of the common terms' postings.
     let skipTable: SkipTable
+    /// The documents of each very common term, as bitmaps.
+    let termBitmaps: TermBitmaps
 
     /// Sizes of this index.
     public let statistics: Statistics
@@ -204,7 +206,16 @@ public final class SearchIndex: Sendable {
         positionOf.reserveCapacity(sorted.count)
         for (k, document) in sorted.enumerated() { positionOf[document.id] = UInt32(k) }
         self.entities = EntityFilterIndex(entities: entities, documentNumbers: positionOf)
-        (self.titlePostings, self.authorPostings, self.skipTable) = Self.makePostingTables(merged)
+        (self.titlePostings, self.authorPostings, self.skipTable) = Self.makePostingTables(
+            merged,
+            norms: self.fieldNorms
+        )
+        self.termBitmaps = TermBitmaps(
+            docArena: merged.docArena,
+            docOffsets: merged.docOffsets,
+            documentFrequency: merged.documentFrequency,
+            documents: sorted.count
+        )
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
             + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4
@@ -213,7 +224,7 @@ public final class SearchIndex: Sendable {
             + (merged.docOffsets.count + merged.positionOffsets.count) * 8 + merged.documentFrequency.count * 4
             + sorted.count * (32 + 32 + 8 + 8) + self.entities.memoryFootprint
             + self.titlePostings.memoryFootprint + self.authorPostings.memoryFootprint
-            + self.skipTable.memoryFootprint
+            + self.skipTable.memoryFootprint + self.termBitmaps.memoryFootprint
         self.statistics = Statistics(
             documents: sorted.count,
             terms: merged.terms.count,
@@ -226,7 +237,8 @@ public final class SearchIndex: Sendable {
 
     /// The small-field tables of ``fieldPostings(for:)`` and the skip table.
     private static func makePostingTables(
-        _ merged: IndexMerger.Merged
+        _ merged: IndexMerger.Merged,
+        norms: [SIMD8<Float>]
     ) -> (FieldPostings, FieldPostings, SkipTable) {
         let tables = FieldPostings.build(
             fields: [.title, .author],
@@ -235,11 +247,11 @@ public final class SearchIndex: Sendable {
             positionArena: merged.positionArena,
             positionOffsets: merged.positionOffsets
         )
-        // Steps over the postings without decoding them: a fraction of the walk above.
         let skips = SkipTable(
             docArena: merged.docArena,
             docOffsets: merged.docOffsets,
-            documentFrequency: merged.documentFrequency
+            documentFrequency: merged.documentFrequency,
+            norms: norms
         )
         return (tables[0], tables[1], skips)
     }

@@ -1,11 +1,16 @@
 /// Skip data for the postings of common terms: for every block of ``blockSize`` postings, the
-/// last document of the block and where the next block starts.
+/// last document of the block, where the next block starts, and the block's largest weighted
+/// frequency (an upper bound of its scores).
 ///
 /// Postings are delta-coded varints, so reaching a document far ahead means reading every
 /// posting before it. With the table, an intersection that needs a document many blocks ahead
 /// (a rare term against a common one) jumps to the block that may hold it and reads from there.
-/// Terms with fewer than two blocks of postings have no entries. The table costs 12 bytes per
-/// block, under a tenth of a byte per posting.
+/// Terms with fewer than two blocks of postings have no entries. The table costs 16 bytes per
+/// block, half a byte per posting.
+///
+/// The largest weighted frequency bounds the BM25 part of the score of any posting in the block,
+/// for any subset of the fields (``maxWeight``), so a limited search can pass over blocks that
+/// cannot hold a hit (see `ConjunctionScorer.collectTop`).
 final class SkipTable: @unchecked Sendable {
     /// Postings per block.
     static let blockSize = 32
@@ -18,18 +23,26 @@ final class SkipTable: @unchecked Sendable {
         var nextDocOffset: UInt32
         /// Where the next block's positions start, relative to the term's first position.
         var nextPositionOffset: UInt32
+        /// The block's largest `sum(tf[f] * norm[f])` over every field: no posting of the block
+        /// weighs more under any field mask of zeros and ones.
+        var maxWeight: Float
     }
 
     /// Per term `t`: its entries are `starts[t]..<starts[t + 1]`.
     private let starts: [UInt32]
     private let entries: UnsafeMutableBufferPointer<Entry>
+    /// Per term: ``Entry/maxWeight`` of its last block, which has no entry (0 for a term without
+    /// entries).
+    private let tailWeights: [Float]
 
     /// Bytes held.
-    var memoryFootprint: Int { self.starts.count * 4 + self.entries.count * MemoryLayout<Entry>.stride }
+    var memoryFootprint: Int {
+        self.starts.count * 4 + self.tailWeights.count * 4 + self.entries.count * MemoryLayout<Entry>.stride
+    }
 
-    /// Builds the table by stepping over every posting of the terms that have at least two
-    /// blocks (frequencies are skipped, not decoded).
-    init(docArena: ByteArena, docOffsets: [Int], documentFrequency: [UInt32]) {
+    /// Builds the table by walking every posting of the terms that have at least two blocks;
+    /// `norms` are the per-document field norms the scores use.
+    init(docArena: ByteArena, docOffsets: [Int], documentFrequency: [UInt32], norms: [SIMD8<Float>]) {
         let block = Self.blockSize
         let termCount = max(docOffsets.count - 1, 0)
         // Counted first, from the document frequencies: every full block followed by another
@@ -40,6 +53,7 @@ final class SkipTable: @unchecked Sendable {
             starts[term + 1] = starts[term] + UInt32(df >= 2 * block ? (df - 1) / block : 0)
         }
         let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: max(Int(starts[termCount]), 1))
+        var tailWeights = [Float](repeating: 0, count: termCount)
         for term in 0..<termCount where starts[term + 1] > starts[term] {
             let base = docArena.pointer(at: docOffsets[term])
             let end = docArena.pointer(at: docOffsets[term + 1])
@@ -48,11 +62,19 @@ final class SkipTable: @unchecked Sendable {
             var positions = 0
             var inBlock = 0
             var at = Int(starts[term])
+            var heaviest: Float = 0
             while pointer < end {
                 doc &+= VarInt.read(&pointer)
-                let mask = pointer.pointee
+                var mask = pointer.pointee
                 pointer += 1
-                VarInt.skip(mask.nonzeroBitCount, &pointer)
+                // The weight as the scoring loops compute it (a vector of frequencies times the
+                // norms, summed), so that the bound holds to the last bit.
+                var tf = SIMD8<Float>(repeating: 0)
+                while mask != 0 {
+                    tf[mask.trailingZeroBitCount] = Float(VarInt.read(&pointer))
+                    mask &= mask &- 1
+                }
+                heaviest = max(heaviest, (tf * norms[Int(doc)]).sum())
                 positions += Int(VarInt.read(&pointer))
                 inBlock += 1
                 // A last, partial block needs no entry: nothing follows it.
@@ -62,17 +84,21 @@ final class SkipTable: @unchecked Sendable {
                         to: Entry(
                             lastDoc: doc,
                             nextDocOffset: UInt32(pointer - base),
-                            nextPositionOffset: UInt32(positions)
+                            nextPositionOffset: UInt32(positions),
+                            maxWeight: heaviest
                         )
                     )
                     at += 1
                     inBlock = 0
+                    heaviest = 0
                 }
             }
             precondition(at == Int(starts[term + 1]), "skip entries of a term do not match its document frequency")
+            tailWeights[term] = heaviest
         }
         self.starts = starts
         self.entries = entries
+        self.tailWeights = tailWeights
     }
 
     deinit {
@@ -84,5 +110,10 @@ final class SkipTable: @unchecked Sendable {
     func entries(of term: Int) -> Range<UnsafePointer<Entry>> {
         let base = UnsafePointer(self.entries.baseAddress!)
         return (base + Int(self.starts[term]))..<(base + Int(self.starts[term + 1]))
+    }
+
+    /// The largest weighted frequency in the last block of `term` (the one without an entry).
+    func tailWeight(of term: Int) -> Float {
+        self.tailWeights[term]
     }
 }

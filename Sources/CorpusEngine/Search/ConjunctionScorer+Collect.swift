@@ -24,19 +24,7 @@ extension ConjunctionScorer {
         let factors = terms.map { $0.idf * (index.configuration.k1 + 1) }
         let k1 = index.configuration.k1
         var local = cursors
-        // A syllable repeated in the query (`bộ bộ`) is stepped once: its later copies take the
-        // first one's state on each match (they score, and give positions, like it).
-        var leap: [Int] = []
-        var copies: [(copy: Int, of: Int)] = []
-        for k in terms.indices {
-            if let first = leap.first(where: {
-                terms[$0].terms == terms[k].terms && terms[$0].fieldBits == terms[k].fieldBits
-            }) {
-                copies.append((k, first))
-            } else {
-                leap.append(k)
-            }
-        }
+        let (leap, copies) = Self.repeats(in: terms)
         // At most as many matches as the rarest term has documents.
         sink.begin(terms: terms, index: index, expectedMatches: min(terms.map(\.cost).min() ?? 0, index.documentCount))
         return index.fieldNorms.withUnsafeBufferPointer { norms in
@@ -81,6 +69,26 @@ extension ConjunctionScorer {
                 return true
             }
         }
+    }
+}
+
+extension ConjunctionScorer {
+    /// A syllable repeated in the query (`bộ bộ`) is stepped once: its later copies take the first
+    /// one's state on each match (they score, and give positions, like it). Returns the terms to
+    /// step (`leap`, indices into `terms`), and each copy with the term it copies.
+    static func repeats(in terms: [TermScorer]) -> (leap: [Int], copies: [(copy: Int, of: Int)]) {
+        var leap: [Int] = []
+        var copies: [(copy: Int, of: Int)] = []
+        for k in terms.indices {
+            if let first = leap.first(where: {
+                terms[$0].terms == terms[k].terms && terms[$0].fieldBits == terms[k].fieldBits
+            }) {
+                copies.append((k, first))
+            } else {
+                leap.append(k)
+            }
+        }
+        return (leap, copies)
     }
 }
 

@@ -126,6 +126,36 @@ struct TopMatches: MatchSink {
                 return
             }
         }
+        self.keep(doc: doc, base: base, bonus: bonus)
+    }
+
+    /// Whether matches ordered before a cursor are skipped (and counted apart).
+    var hasCursor: Bool { self.cursor != nil }
+
+    /// The largest proximity bonus of a match (0 without proximity).
+    var maximumBonus: Double { self.maximum }
+
+    /// Once `limit` matches are kept, the score of the worst: a later match (higher document
+    /// number) must score more to be kept. `nil` while there is room.
+    var threshold: Double? { self.heap.count == self.limit ? self.heap[0].score : nil }
+
+    /// Adds `count` matches counted by the caller, who offers only those that could be kept with
+    /// ``consider(doc:base:cursors:)``.
+    mutating func addToTotal(_ count: Int) {
+        self.total += count
+    }
+
+    /// Offers a match the caller counted with ``addToTotal(_:)``: kept if it is among the best.
+    /// Only without a cursor.
+    @inline(__always)
+    mutating func consider(doc: UInt32, base: Double, cursors: UnsafeMutableBufferPointer<PostingCursor>) {
+        assert(self.cursor == nil)
+        let bonus = self.cursorBonus
+        self.keep(doc: doc, base: base) { bonus?.bonus(doc: doc, cursors: cursors) ?? 0 }
+    }
+
+    @inline(__always)
+    private mutating func keep(doc: UInt32, base: Double, bonus: () -> Double) {
         // Documents arrive in ascending order, so a later one loses a tie: `<=` cannot keep out a
         // match that belongs.
         if self.heap.count == self.limit, base + self.maximum <= self.heap[0].score { return }

@@ -61,6 +61,13 @@ extension SearchIndex {
                 }
                 let unchecked = UncheckedCandidates(phrase: phrase, pending: pending)
                 matchCount = MatchCount(counted: top.total) { unchecked.count() }
+            } else if let finished = (root as? ConjunctionScorer)?.collectTop(
+                index: self,
+                into: &top,
+                isCancelled: isCancelled
+            ) ?? (root as? TermScorer)?.collectTop(index: self, into: &top, isCancelled: isCancelled) {
+                guard finished else { throw SearchError.cancelledSearch }
+                matchCount = MatchCount(top.total)
             } else {
                 try self.collect(root, into: &top, isCancelled: isCancelled)
                 matchCount = MatchCount(top.total)

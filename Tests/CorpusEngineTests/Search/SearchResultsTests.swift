@@ -243,7 +243,7 @@ struct SearchRefinementTests {
     func repeatedWordsAgreeWithGenericLoop() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
         for query in ["đại đại", "hội đại hội", "cán bộ cán", "bộ bộ bộ"] {
-            try Self.expectAgreesWithTree(index, query, limits: [nil, 5])
+            try SearchFixtures.expectAgreesWithTree(index, query, limits: [nil, 5])
         }
     }
 
@@ -251,25 +251,7 @@ struct SearchRefinementTests {
     func unaccentedWordAgreesWithMerge() throws {
         let index = SearchIndex(synchronouslyIndexing: SearchFixtures.synthetic(count: 400))
         for query in ["dang", "an", "hoa", "title:dang", "author:an", "thuy"] {
-            try Self.expectAgreesWithTree(index, query, limits: [nil, 3])
-        }
-    }
-
-    /// Expects `query`, unlimited and with each limit, to hit what the scorer tree does for it
-    /// (an exclusion of an absent word sends it there), at least 5 matches, with scores equal to
-    /// rounding: the tree's arithmetic differs in the last bits from the bulk loops'.
-    private static func expectAgreesWithTree(_ index: SearchIndex, _ query: String, limits: [Int?]) throws {
-        let tree = Array(try index.search("\(query) -qqqq"))
-        #expect(tree.count >= 5, "\(query)")
-        for limit in limits {
-            let results = try index.search(query, options: SearchOptions(limit: limit))
-            let hits = Array(results)
-            let expected = tree.prefix(limit ?? tree.count)
-            #expect(results.totalMatches == tree.count, "\(query)")
-            #expect(hits.map(\.articleID) == expected.map(\.articleID), "\(query) limit \(String(describing: limit))")
-            for (hit, want) in zip(hits, expected) {
-                #expect(abs(hit.score - want.score) <= 1e-12 * want.score, "\(query) \(hit.articleID)")
-            }
+            try SearchFixtures.expectAgreesWithTree(index, query, limits: [nil, 3])
         }
     }
 

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import CorpusEngine
 
 /// Small hand-written articles for search tests.
@@ -47,6 +49,24 @@ enum SearchFixtures {
                 author: sentence(2),
                 publishedAt: 1_500_000_000 + Int64(k) * 3_600
             )
+        }
+    }
+
+    /// Expects `query`, unlimited and with each limit, to hit what the scorer tree does for it
+    /// (an exclusion of an absent word sends it there), at least 5 matches, with scores equal to
+    /// rounding: the tree's arithmetic differs in the last bits from the bulk loops'.
+    static func expectAgreesWithTree(_ index: SearchIndex, _ query: String, limits: [Int?]) throws {
+        let tree = Array(try index.search("\(query) -qqqq"))
+        #expect(tree.count >= 5, "\(query)")
+        for limit in limits {
+            let results = try index.search(query, options: SearchOptions(limit: limit))
+            let hits = Array(results)
+            let expected = tree.prefix(limit ?? tree.count)
+            #expect(results.totalMatches == tree.count, "\(query)")
+            #expect(hits.map(\.articleID) == expected.map(\.articleID), "\(query) limit \(String(describing: limit))")
+            for (hit, want) in zip(hits, expected) {
+                #expect(abs(hit.score - want.score) <= 1e-12 * want.score, "\(query) \(hit.articleID)")
+            }
         }
     }
 }
