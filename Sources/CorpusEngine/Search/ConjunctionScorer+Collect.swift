@@ -127,15 +127,26 @@ extension ConjunctionScorer {
             matched.deallocate()
         }
         return index.fieldNorms.withUnsafeBufferPointer { norms in
-            for term in terms {
+            var k = 0
+            while k < terms.count {
+                let term = terms[k]
+                // A word repeated right after itself (`bo bo`) is read once and added as often.
+                var repeats = 1
+                while k + repeats < terms.count, terms[k + repeats].terms == term.terms,
+                    terms[k + repeats].fieldBits == term.fieldBits
+                {
+                    repeats += 1
+                }
+                k += repeats
                 term.frequencies(into: frequencies)
                 if isCancelled() { return false }
                 let mask = term.fieldWeightMask
                 for doc in 0..<documents {
                     let tf = frequencies[doc] * mask
                     guard tf.sum() > 0 else { continue }
-                    matched[doc] &+= 1
-                    scores[doc] += BM25.score(weightedFrequency: (tf * norms[doc]).sum(), idf: term.idf, k1: k1)
+                    matched[doc] &+= UInt8(truncatingIfNeeded: repeats)
+                    let score = BM25.score(weightedFrequency: (tf * norms[doc]).sum(), idf: term.idf, k1: k1)
+                    for _ in 0..<repeats { scores[doc] += score }
                 }
             }
             let all = UInt8(truncatingIfNeeded: terms.count)

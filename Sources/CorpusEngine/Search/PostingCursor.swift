@@ -242,6 +242,38 @@ struct PostingCursor {
         self.doc = .max
     }
 
+    /// Adds the frequencies of the current and every following posting to `table` (one entry
+    /// per document), decoding straight from the byte stream, then leaves the cursor exhausted.
+    /// The vectors added are those ``tf`` holds on each posting.
+    mutating func accumulate(into table: UnsafeMutableBufferPointer<SIMD8<Float>>) {
+        guard self.doc != .max else { return }
+        guard self.jump == nil else {
+            while self.doc != .max {
+                table[Int(self.doc)] += self.tf
+                self.next()
+            }
+            return
+        }
+        table[Int(self.doc)] += self.tf
+        var pointer = self.docPointer
+        var doc = self.doc
+        while pointer < self.docEnd {
+            doc &+= VarInt.read(&pointer)
+            var mask = pointer.pointee
+            pointer += 1
+            var tf = SIMD8<Float>(repeating: 0)
+            while mask != 0 {
+                let field = Int32(mask.trailingZeroBitCount)
+                tf.replace(with: Float(VarInt.read(&pointer)), where: Self.lanes .== SIMD8(repeating: field))
+                mask &= mask &- 1
+            }
+            _ = VarInt.read(&pointer)  // positions length: positions are not needed here
+            table[Int(doc)] += tf
+        }
+        self.docPointer = pointer
+        self.doc = .max
+    }
+
     /// Lane numbers, to select a field's lane.
     private static var lanes: SIMD8<Int32> { SIMD8(0, 1, 2, 3, 4, 5, 6, 7) }
 

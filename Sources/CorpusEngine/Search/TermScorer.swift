@@ -190,10 +190,7 @@ final class TermScorer: DocScorer {
         table.update(repeating: SIMD8(repeating: 0))
         for k in self.cursors.indices {
             var cursor = self.cursors[k]
-            while cursor.doc != .max {
-                table[Int(cursor.doc)] += cursor.tf
-                cursor.next()
-            }
+            cursor.accumulate(into: table)
         }
     }
 
