@@ -45,6 +45,7 @@ struct FrameReaderTests {
         let stream = Self.stream
         for chunks in [
             [stream.readableBytes], [1], [3], [7], [10], [11], [64], [1_000], [4_096], [65_536], [5, 9_000, 2],
+            [7_519, 4], [8_000, 100_000], [12, 150_000],
         ] {
             // Payloads of earlier frames must survive later reads (they are slices of the reads).
             #expect(try Self.read(stream, chunks: chunks) == Self.frames, "chunks \(chunks)")
@@ -66,6 +67,21 @@ struct FrameReaderTests {
         reader.append(ping)
         #expect(try reader.next() == nil)
         try reader.finish()
+    }
+
+    @Test("an oversized frame whose header is split across reads throws without its payload being gathered")
+    func oversizedSplitHeader() throws {
+        var reader = FrameReader(decoder: FrameDecoder(maxFrameSize: 1_000, expectPreface: false))
+        var bytes = ByteBuffer()
+        FrameEncoder().encode(
+            .message(callID: 1, flags: [], payload: ByteBuffer(repeating: 7, count: 5_000)),
+            into: &bytes
+        )
+        reader.append(bytes.readSlice(length: 4)!)
+        #expect(try reader.next() == nil)
+        reader.append(bytes)
+        #expect(throws: FrameDecoder.Error.self) { try reader.next() }
+        #expect(try reader.next() == nil)
     }
 
     @Test("the end of input in the middle of a frame is an error; after whole frames it is not")

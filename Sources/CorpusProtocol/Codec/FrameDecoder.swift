@@ -26,6 +26,17 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
         self.awaitingPreface = expectPreface
     }
 
+    /// The size of the next unit (the preface, or a frame with its header) that starts at the
+    /// reader index of `buffer`, or `nil` until its header has arrived. A frame over
+    /// ``maxFrameSize`` reports its header size alone: decoding it throws once that has arrived.
+    public func sizeOfNextUnit(in buffer: ByteBuffer) -> Int? {
+        if awaitingPreface { return ProtocolVersion.prefaceSize }
+        guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self),
+            buffer.readableBytes >= FrameLayout.headerSize
+        else { return nil }
+        return Int(length) <= maxFrameSize ? FrameLayout.headerSize + Int(length) : FrameLayout.headerSize
+    }
+
     public mutating func decode(buffer: inout ByteBuffer) throws -> Frame? {
         if awaitingPreface {
             return try decodePreface(&buffer)

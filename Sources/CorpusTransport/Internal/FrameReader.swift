@@ -13,9 +13,11 @@ internal import NIOCore
 /// calls ``finish()``) between two of them.
 struct FrameReader {
     private var decoder: FrameDecoder
+    /// The bytes being decoded: a read as it arrived (frames are slices of it, not copies), or a
+    /// frame split across reads, completed in a buffer of the reader's own.
     private var buffer = ByteBuffer()
-    /// Whether `buffer` was allocated here and no frame has been sliced from it yet.
-    private var ownsBuffer = false
+    /// What is left of the read that completed a split frame: decoded once `buffer` is done.
+    private var rest = ByteBuffer()
     /// Set after a decoding error or the end of input: the rest of the stream is ignored.
     private var stopped = false
 
@@ -23,37 +25,47 @@ struct FrameReader {
         self.decoder = decoder
     }
 
-    /// Appends bytes read from the channel.
+    /// Appends bytes read from the channel; call ``next()`` until it returns `nil` before the
+    /// next append.
     ///
-    /// Decoded frames are slices of the buffer they came from, so writing more bytes into that
-    /// buffer would copy all of it (copy-on-write) on every read. A frame split across reads is
-    /// instead completed in a buffer of the reader's own, which later reads append to in place.
+    /// A read is decoded where it lies. Only a frame split between two reads is copied: the part
+    /// left from the previous read, and as much of the new one as completes that frame (writing
+    /// the whole new read after it would copy every byte that arrives).
     mutating func append(_ bytes: ByteBuffer) {
         guard !self.stopped else { return }
         var bytes = bytes
-        if self.buffer.readableBytes == 0 {
+        if self.buffer.readableBytes == 0 && self.rest.readableBytes == 0 {
             self.buffer = bytes
-            self.ownsBuffer = false
-        } else if self.ownsBuffer {
-            self.buffer.writeBuffer(&bytes)
-        } else {
-            var own = ByteBufferAllocator().buffer(capacity: self.buffer.readableBytes + bytes.readableBytes)
-            own.writeBuffer(&self.buffer)
-            own.writeBuffer(&bytes)
-            self.buffer = own
-            self.ownsBuffer = true
+            return
         }
+        let known = self.decoder.sizeOfNextUnit(in: self.buffer) ?? 0
+        var own = ByteBufferAllocator().buffer(
+            capacity: max(known, self.buffer.readableBytes + self.rest.readableBytes + FrameLayout.headerSize)
+        )
+        own.writeBuffer(&self.buffer)
+        own.writeBuffer(&self.rest)
+        while bytes.readableBytes > 0 {
+            // Until the header is in, only the header is wanted; then the whole frame.
+            let wanted = self.decoder.sizeOfNextUnit(in: own) ?? FrameLayout.headerSize
+            guard own.readableBytes < wanted else { break }
+            var head = bytes.readSlice(length: min(wanted - own.readableBytes, bytes.readableBytes))!
+            own.writeBuffer(&head)
+        }
+        self.buffer = own
+        self.rest = bytes
     }
 
     /// The next complete frame, or `nil` until more bytes arrive.
     ///
     /// - Throws: ``FrameDecoder/Error`` for malformed input; nothing is decoded after it.
     mutating func next() throws -> Frame? {
-        guard !self.stopped, self.buffer.readableBytes > 0 else { return nil }
+        guard !self.stopped else { return nil }
+        if self.buffer.readableBytes == 0 {
+            guard self.rest.readableBytes > 0 else { return nil }
+            swap(&self.buffer, &self.rest)
+        }
         do {
-            let frame = try self.decoder.decode(buffer: &self.buffer)
-            if frame != nil { self.ownsBuffer = false }
-            return frame
+            return try self.decoder.decode(buffer: &self.buffer)
         } catch {
             self.stop()
             throw error
@@ -66,12 +78,16 @@ struct FrameReader {
     mutating func finish() throws {
         guard !self.stopped else { return }
         defer { self.stop() }
+        if self.rest.readableBytes > 0 {
+            self.buffer.writeBuffer(&self.rest)
+        }
         _ = try self.decoder.decodeLast(buffer: &self.buffer, seenEOF: true)
     }
 
     private mutating func stop() {
         self.stopped = true
         self.buffer = ByteBuffer()
+        self.rest = ByteBuffer()
     }
 }
 
