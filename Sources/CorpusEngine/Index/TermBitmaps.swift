@@ -79,4 +79,11 @@ final class TermBitmaps: @unchecked Sendable {
         }
         return total
     }
+
+    /// The number of documents set in every one of `bitmaps` and in `extra` (``wordCount``
+    /// words: a date range's, say).
+    func intersectionCount(_ bitmaps: [UnsafePointer<UInt64>], and extra: [UInt64]) -> Int {
+        precondition(extra.count == self.wordCount, "a bitmap of another size")
+        return extra.withUnsafeBufferPointer { self.intersectionCount(bitmaps + [$0.baseAddress!]) }
+    }
 }

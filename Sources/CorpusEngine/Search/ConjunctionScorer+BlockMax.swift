@@ -9,7 +9,8 @@ extension ConjunctionScorer {
     /// matches are counted apart, from the terms' ``TermBitmaps``, so the total stays exact.
     ///
     /// Applies when every term is a single variant over the free-text fields with a bitmap, the
-    /// query has no exclusion, date range or cursor, and each field weighs something (so every
+    /// query has no exclusion or cursor (a date range is checked on the stepped documents and in
+    /// the count), and each field weighs something (so every
     /// posting of a free-text field scores above zero, as the bitmaps count). Returns `nil` when
     /// the shape does not fit (the caller then scores every match), else whether it ran to the
     /// end (`false`: cancelled).
@@ -30,12 +31,17 @@ extension ConjunctionScorer {
         isCancelled: () -> Bool,
         skipped: inout Int
     ) -> Bool? {
-        guard self.excludedCount == 0, self.dateRange == nil, self.defersProximity || self.pairCount == 0 else {
-            return nil
-        }
+        guard self.excludedCount == 0, self.defersProximity || self.pairCount == 0 else { return nil }
         let terms = self.requiredScorers.compactMap { $0 as? TermScorer }
-        guard terms.count == self.requiredScorers.count, terms.count > 1 else { return nil }
-        return TermScorer.collectTop(terms, index: index, into: &top, isCancelled: isCancelled, skipped: &skipped)
+        guard terms.count == self.requiredScorers.count, terms.count > 1 || self.dateRange != nil else { return nil }
+        return TermScorer.collectTop(
+            terms,
+            dateRange: self.dateRange,
+            index: index,
+            into: &top,
+            isCancelled: isCancelled,
+            skipped: &skipped
+        )
     }
 }
 
@@ -45,12 +51,21 @@ extension TermScorer {
     /// ``collectAll(into:isCancelled:)``, to the bit.
     func collectTop(index: SearchIndex, into top: inout TopMatches, isCancelled: () -> Bool) -> Bool? {
         var skipped = 0
-        return Self.collectTop([self], index: index, into: &top, isCancelled: isCancelled, skipped: &skipped)
+        return Self.collectTop(
+            [self],
+            dateRange: nil,
+            index: index,
+            into: &top,
+            isCancelled: isCancelled,
+            skipped: &skipped
+        )
     }
 
-    /// The block-max loop over `terms` (one word, or a conjunction's required words).
+    /// The block-max loop over `terms` (one word, or a conjunction's required words), keeping
+    /// only the documents `dateRange` accepts, if given.
     static func collectTop(
         _ terms: [TermScorer],
+        dateRange: DateRangeScorer?,
         index: SearchIndex,
         into top: inout TopMatches,
         isCancelled: () -> Bool,
@@ -73,7 +88,12 @@ extension TermScorer {
             blocks.append(entries)
         }
         top.begin(terms: terms, index: index, expectedMatches: 0)
-        top.addToTotal(index.termBitmaps.intersectionCount(bitmaps))
+        if let dateRange {
+            let dates = dateRange.bitmap(wordCount: index.termBitmaps.wordCount)
+            top.addToTotal(index.termBitmaps.intersectionCount(bitmaps, and: dates))
+        } else {
+            top.addToTotal(index.termBitmaps.intersectionCount(bitmaps))
+        }
         if isCancelled() { return false }
 
         let k1 = index.configuration.k1
@@ -87,7 +107,8 @@ extension TermScorer {
         // order than the scores: a relative slack keeps the bounds above any score by far more
         // than rounding (of floats) can move it.
         let slack = 1 + 1e-5
-        let single = terms.count == 1
+        // One word alone (not one word and a date range: that scores as a conjunction).
+        let single = terms.count == 1 && dateRange == nil
         func bound(_ j: Int, weight: Float) -> Double {
             let w = Double(weight)
             return leapFactors[j] * w / (w + k1) * slack
@@ -129,7 +150,12 @@ extension TermScorer {
                             continue
                         }
                     }
-                    target = cursors[leap[0]].advance(to: target)
+                    if let dateRange {
+                        // Postings outside the range are passed over undecoded.
+                        target = cursors[leap[0]].advance(to: target) { dateRange.accepts($0) }
+                    } else {
+                        target = cursors[leap[0]].advance(to: target)
+                    }
                     if target == .max { break }
                     for j in 1..<leap.count {
                         let d = cursors[leap[j]].advance(to: target)

@@ -169,6 +169,22 @@ final class DateRangeScorer: DocScorer {
         return date != Int64.min && date >= self.lower && date < self.upper
     }
 
+    /// The accepted documents as a bitmap of `wordCount` 64-bit words (see ``TermBitmaps``).
+    func bitmap(wordCount: Int) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: wordCount)
+        let (lower, upper) = (self.lower, self.upper)
+        self.dates.withUnsafeBufferPointer { dates in
+            words.withUnsafeMutableBufferPointer { words in
+                for doc in 0..<min(dates.count, wordCount * 64) {
+                    let date = dates[doc]
+                    let accepted: UInt64 = date != Int64.min && date >= lower && date < upper ? 1 : 0
+                    words[doc >> 6] |= accepted << UInt64(doc & 63)
+                }
+            }
+        }
+        return words
+    }
+
     private func seek(_ start: UInt32) -> UInt32 {
         var d = Int(start)
         while d < self.dates.count {

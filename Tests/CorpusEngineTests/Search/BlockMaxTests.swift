@@ -63,11 +63,16 @@ struct BlockMaxTests {
         #expect(both > 0)
     }
 
-    @Test("a limited search of common words skips stretches of documents, yet hits and counts as the scorer tree")
+    @Test(
+        "a limited search of common words (and dates) skips stretches of documents, yet hits and counts as the scorer tree"
+    )
     func prunedSearchAgreesWithTree() throws {
         let index = Self.index
         var skipped = 0
-        let queries = ["đại hội", "công tác cán bộ", "bộ bộ", "huyện xã tỉnh", "đang dạng", "kinh tế"]
+        let queries = [
+            "đại hội", "công tác cán bộ", "bộ bộ", "huyện xã tỉnh", "đang dạng", "kinh tế", "đại hội after:2017-08-01",
+            "kinh after:2017-08-01 before:2017-09-01", "bộ bộ before:2017-08-15",
+        ]
         for query in queries {
             try SearchFixtures.expectAgreesWithTree(index, query, limits: [1, 3, 10, 200])
             // The same search, through the pruned loop itself: it applies, and skips.
@@ -104,6 +109,7 @@ struct BlockMaxTests {
                 var top = TopMatches(limit: limit, cursor: nil, index: index, refiner: nil)
                 let finished = TermScorer.collectTop(
                     [root],
+                    dateRange: nil,
                     index: index,
                     into: &top,
                     isCancelled: { false },
@@ -118,7 +124,7 @@ struct BlockMaxTests {
     @Test("the pruned loop stays out of queries whose matches its bitmaps cannot count")
     func prunedLoopDeclinesOtherShapes() throws {
         let index = Self.index
-        for query in ["title:đại hội", "đại -hội", "đại hội after:2017-01-01", "dang hoi"] {
+        for query in ["title:đại hội", "đại -hội", "dang hoi", "dang after:2017-08-01"] {
             var compiler = QueryCompiler(index: index)
             let root = compiler.compile(try SearchQuery(parsing: query).root)
             var top = TopMatches(limit: 3, cursor: nil, index: index, refiner: nil)
