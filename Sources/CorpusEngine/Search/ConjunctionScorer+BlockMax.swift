@@ -127,7 +127,7 @@ extension TermScorer {
                 var bounds = leap.indices.map { bound($0, weight: current[$0].pointee.maxWeight) }
                 var target: UInt32 = 0
                 var steps = 0
-                outer: while true {
+                while true {
                     steps += 1
                     if steps & 1023 == 0, isCancelled() { return false }
                     if let threshold = top.threshold {
@@ -150,24 +150,12 @@ extension TermScorer {
                             continue
                         }
                     }
-                    if let dateRange {
-                        // Postings outside the range are passed over undecoded.
-                        target = cursors[leap[0]].advance(to: target) { dateRange.accepts($0) }
-                    } else {
-                        target = cursors[leap[0]].advance(to: target)
-                    }
+                    let (doc, aligned) = ConjunctionScorer.align(cursors, leap: leap, at: target, dateRange: dateRange)
+                    target = doc
                     if target == .max { break }
-                    for j in 1..<leap.count {
-                        let d = cursors[leap[j]].advance(to: target)
-                        if d != target {
-                            target = d
-                            continue outer
-                        }
-                    }
+                    guard aligned else { continue }
                     for (copy, of) in copies { cursors[copy] = cursors[of] }
                     let norm = norms[Int(target)]
-                    var total = 0.0
-                    var matchesEveryTerm = true
                     if single {
                         // The arithmetic of ``PostingCursor/drain(fieldMask:norms:_:)``.
                         let weights = norm * masks[0]
@@ -185,16 +173,16 @@ extension TermScorer {
                         target += 1
                         continue
                     }
-                    for k in 0..<cursors.count {
-                        let w = Double((cursors[k].tf * masks[k] * norm).sum())
-                        // A posting only in the byline: not a match (nor counted in the bitmaps).
-                        if w <= 0 {
-                            matchesEveryTerm = false
-                            break
-                        }
-                        total += factors[k] * w / (w + k1)
+                    // nil: a posting only in the byline, not a match (nor counted in the bitmaps).
+                    if let base = ConjunctionScorer.baseScore(
+                        cursors,
+                        masks: masks,
+                        factors: factors,
+                        norm: norm,
+                        k1: k1
+                    ) {
+                        top.consider(doc: target, base: base, cursors: cursors)
                     }
-                    if matchesEveryTerm { top.consider(doc: target, base: total, cursors: cursors) }
                     target += 1
                 }
                 return true

@@ -31,36 +31,15 @@ extension ConjunctionScorer {
             local.withUnsafeMutableBufferPointer { cursors in
                 var target = cursors[0].doc
                 var count = 0
-                outer: while target != .max {
-                    // A date range is checked while stepping the rarest term: postings outside it
-                    // are not decoded.
-                    if let dateRange {
-                        target = cursors[0].advance(to: target) { dateRange.accepts($0) }
-                    } else {
-                        target = cursors[0].advance(to: target)
-                    }
+                while target != .max {
+                    let (doc, aligned) = Self.align(cursors, leap: leap, at: target, dateRange: dateRange)
+                    target = doc
                     if target == .max { break }
-                    for j in 1..<leap.count {
-                        let d = cursors[leap[j]].advance(to: target)
-                        if d != target {
-                            target = d
-                            continue outer
-                        }
-                    }
+                    guard aligned else { continue }
                     for (copy, of) in copies { cursors[copy] = cursors[of] }
-                    let norm = norms[Int(target)]
-                    var total = 0.0
-                    var matchesEveryTerm = true
-                    for k in 0..<cursors.count {
-                        let w = Double((cursors[k].tf * masks[k] * norm).sum())
-                        if w <= 0 {
-                            matchesEveryTerm = false
-                            break
-                        }
-                        total += factors[k] * w / (w + k1)
-                    }
-                    if matchesEveryTerm {
-                        sink.take(doc: target, base: total, cursors: cursors)
+                    let base = Self.baseScore(cursors, masks: masks, factors: factors, norm: norms[Int(target)], k1: k1)
+                    if let base {
+                        sink.take(doc: target, base: base, cursors: cursors)
                         count += 1
                         if count & 1023 == 0, isCancelled() { return false }
                     }
@@ -73,6 +52,50 @@ extension ConjunctionScorer {
 }
 
 extension ConjunctionScorer {
+    /// One round of the leapfrog of the bulk loops: moves the stepped cursors (`leap`, the first
+    /// being the rarest) to `target` or beyond. Returns the document they all sit on (`aligned`),
+    /// or the next target to try, `UInt32.max` at the end. A date range is checked while stepping
+    /// the first cursor: postings outside it are not decoded.
+    @inline(__always)
+    static func align(
+        _ cursors: UnsafeMutableBufferPointer<PostingCursor>,
+        leap: [Int],
+        at target: UInt32,
+        dateRange: DateRangeScorer?
+    ) -> (doc: UInt32, aligned: Bool) {
+        let first: UInt32
+        if let dateRange {
+            first = cursors[leap[0]].advance(to: target) { dateRange.accepts($0) }
+        } else {
+            first = cursors[leap[0]].advance(to: target)
+        }
+        if first == .max { return (.max, false) }
+        for j in 1..<leap.count {
+            let d = cursors[leap[j]].advance(to: first)
+            if d != first { return (d, false) }
+        }
+        return (first, true)
+    }
+
+    /// The base score (without proximity) of the document the cursors sit on, summed over the
+    /// terms in order; `nil` if a term occurs there only outside its fields (the byline).
+    @inline(__always)
+    static func baseScore(
+        _ cursors: UnsafeMutableBufferPointer<PostingCursor>,
+        masks: [SIMD8<Float>],
+        factors: [Double],
+        norm: SIMD8<Float>,
+        k1: Double
+    ) -> Double? {
+        var total = 0.0
+        for k in 0..<cursors.count {
+            let w = Double((cursors[k].tf * masks[k] * norm).sum())
+            if w <= 0 { return nil }
+            total += factors[k] * w / (w + k1)
+        }
+        return total
+    }
+
     /// A syllable repeated in the query (`bộ bộ`) is stepped once: its later copies take the first
     /// one's state on each match (they score, and give positions, like it). Returns the terms to
     /// step (`leap`, indices into `terms`), and each copy with the term it copies.
