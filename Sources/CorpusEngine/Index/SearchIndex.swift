@@ -205,17 +205,24 @@ public final class SearchIndex: Sendable {
         var positionOf: [String: UInt32] = [:]
         positionOf.reserveCapacity(sorted.count)
         for (k, document) in sorted.enumerated() { positionOf[document.id] = UInt32(k) }
-        self.entities = EntityFilterIndex(entities: entities, documentNumbers: positionOf)
-        (self.titlePostings, self.authorPostings, self.skipTable) = Self.makePostingTables(
-            merged,
-            norms: self.fieldNorms
-        )
-        self.termBitmaps = TermBitmaps(
-            docArena: merged.docArena,
-            docOffsets: merged.docOffsets,
-            documentFrequency: merged.documentFrequency,
-            documents: sorted.count
-        )
+        // The entity filter (every name normalized) and the posting tables are independent, and
+        // this part of the build is otherwise on one core: they are built at the same time.
+        let norms = self.fieldNorms
+        let documentNumbers = positionOf
+        let (filter, tables) = Self.both {
+            EntityFilterIndex(entities: entities, documentNumbers: documentNumbers)
+        } and: {
+            let (title, author, skips) = Self.makePostingTables(merged, norms: norms)
+            let bitmaps = TermBitmaps(
+                docArena: merged.docArena,
+                docOffsets: merged.docOffsets,
+                documentFrequency: merged.documentFrequency,
+                documents: sorted.count
+            )
+            return (title, author, skips, bitmaps)
+        }
+        self.entities = filter
+        (self.titlePostings, self.authorPostings, self.skipTable, self.termBitmaps) = tables
         let memory =
             merged.docArena.count + merged.positionArena.count + merged.terms.memoryFootprint
             + folded.table.memoryFootprint + merged.surfaces.memoryFootprint + merged.surfaceTerm.count * 4
@@ -256,6 +263,20 @@ public final class SearchIndex: Sendable {
         return (tables[0], tables[1], skips)
     }
 
+    /// Runs `first` and `second` on two threads at once (the calling one and a worker) and
+    /// returns both results.
+    private static func both<A, B>(_ first: @Sendable () -> A, and second: @Sendable () -> B) -> (A, B) {
+        let slots = ResultPair<A, B>()
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    if k == 0 { slots.first = first() } else { slots.second = second() }
+                }
+            }
+        }
+        return (slots.first!, slots.second!)
+    }
+
     /// The table that restricts postings to `fields`, when `fields` is exactly the title or the
     /// byline.
     func fieldPostings(for fields: UInt8) -> FieldPostings? {
@@ -278,4 +299,11 @@ public final class SearchIndex: Sendable {
             boosts / ((1 - b) + b * SIMD8<Float>(length) / average)
         }
     }
+}
+
+/// The two results of ``SearchIndex`` building two parts at once; each is written by one thread
+/// and read after both have finished (`@unchecked Sendable` for that).
+private final class ResultPair<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
 }
