@@ -65,15 +65,11 @@ final class SkipTable: @unchecked Sendable {
             var heaviest: Float = 0
             while pointer < end {
                 doc &+= VarInt.read(&pointer)
-                var mask = pointer.pointee
+                let mask = pointer.pointee
                 pointer += 1
-                // The weight as the scoring loops compute it (a vector of frequencies times the
-                // norms, summed), so that the bound holds to the last bit.
-                var tf = SIMD8<Float>(repeating: 0)
-                while mask != 0 {
-                    tf[mask.trailingZeroBitCount] = Float(VarInt.read(&pointer))
-                    mask &= mask &- 1
-                }
+                // The weight as the conjunction loops compute it (the cursor's frequency vector
+                // times the norms, summed); the block-max loop adds a slack for other orders.
+                let (tf, _) = PostingCursor.readFrequencies(mask: mask, at: &pointer)
                 heaviest = max(heaviest, (tf * norms[Int(doc)]).sum())
                 positions += Int(VarInt.read(&pointer))
                 inBlock += 1

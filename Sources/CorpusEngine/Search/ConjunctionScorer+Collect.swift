@@ -138,7 +138,6 @@ extension ConjunctionScorer {
             terms.contains(where: { !$0.hasSingleVariant }),
             terms.allSatisfy({ $0.cost >= max(documents / 8, 1) })
         else { return nil }
-        let k1 = index.configuration.k1
         let frequencies = UnsafeMutableBufferPointer<SIMD8<Float>>.allocate(capacity: documents)
         let scores = UnsafeMutableBufferPointer<Double>.allocate(capacity: documents)
         let matched = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: documents)
@@ -163,13 +162,10 @@ extension ConjunctionScorer {
                 k += repeats
                 term.frequencies(into: frequencies)
                 if isCancelled() { return false }
-                let mask = term.fieldWeightMask
-                for doc in 0..<documents {
-                    let tf = frequencies[doc] * mask
-                    guard tf.sum() > 0 else { continue }
+                _ = term.scoreTable(frequencies, norms: norms) { doc, score in
                     matched[doc] &+= UInt8(truncatingIfNeeded: repeats)
-                    let score = BM25.score(weightedFrequency: (tf * norms[doc]).sum(), idf: term.idf, k1: k1)
                     for _ in 0..<repeats { scores[doc] += score }
+                    return true
                 }
             }
             let all = UInt8(truncatingIfNeeded: terms.count)

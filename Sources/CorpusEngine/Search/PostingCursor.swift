@@ -101,25 +101,32 @@ struct PostingCursor {
     /// Decodes the current posting after its document delta: field mask, frequencies, positions.
     @inline(__always)
     private mutating func decodePosting() {
-        var mask = self.docPointer.pointee
+        let mask = self.docPointer.pointee
         self.fieldMask = mask
         self.docPointer += 1
+        (self.tf, self.tfTotal) = Self.readFrequencies(mask: mask, at: &self.docPointer)
+        let length = Int(VarInt.read(&self.docPointer))
+        self.positionsStart = self.nextPositions
+        self.nextPositions += length
+    }
+
+    /// Reads the per-field frequencies of a posting whose field mask is `mask`, from `pointer`
+    /// (just after the mask): the frequency vector and its total.
+    @inline(__always)
+    static func readFrequencies(mask: UInt8, at pointer: inout UnsafePointer<UInt8>) -> (SIMD8<Float>, Int) {
         // Set bits only, and lanes filled by a vector select: writing one lane of a vector in
         // memory and then reading the whole vector stalls store forwarding on every posting.
+        var mask = mask
         var tf = SIMD8<Float>(repeating: 0)
         var total = 0
         while mask != 0 {
             let field = Int32(mask.trailingZeroBitCount)
-            let count = VarInt.read(&self.docPointer)
+            let count = VarInt.read(&pointer)
             tf.replace(with: Float(count), where: Self.lanes .== SIMD8(repeating: field))
             total += Int(count)
             mask &= mask &- 1
         }
-        self.tf = tf
-        self.tfTotal = total
-        let length = Int(VarInt.read(&self.docPointer))
-        self.positionsStart = self.nextPositions
-        self.nextPositions += length
+        return (tf, total)
     }
 
     /// Moves to the first posting at or after `target` (no-op if already there).
@@ -259,14 +266,9 @@ struct PostingCursor {
         var doc = self.doc
         while pointer < self.docEnd {
             doc &+= VarInt.read(&pointer)
-            var mask = pointer.pointee
+            let mask = pointer.pointee
             pointer += 1
-            var tf = SIMD8<Float>(repeating: 0)
-            while mask != 0 {
-                let field = Int32(mask.trailingZeroBitCount)
-                tf.replace(with: Float(VarInt.read(&pointer)), where: Self.lanes .== SIMD8(repeating: field))
-                mask &= mask &- 1
-            }
+            let (tf, _) = Self.readFrequencies(mask: mask, at: &pointer)
             _ = VarInt.read(&pointer)  // positions length: positions are not needed here
             table[Int(doc)] += tf
         }

@@ -167,19 +167,11 @@ final class TermScorer: DocScorer {
             self.frequencies(into: frequencies)
             if isCancelled() { return false }
             self.state.pointee.doc = .max
-            for doc in 0..<frequencies.count {
-                let tf = frequencies[doc] * mask
-                guard tf.sum() > 0 else { continue }
-                let weighted = (tf * norms[doc]).sum()
-                sink.take(
-                    doc: UInt32(doc),
-                    base: BM25.score(weightedFrequency: weighted, idf: idf, k1: k1),
-                    bonus: { 0 }
-                )
+            return self.scoreTable(frequencies, norms: norms) { doc, score in
+                sink.take(doc: UInt32(doc), base: score, bonus: { 0 })
                 count += 1
-                if count & 1023 == 0, isCancelled() { return false }
+                return count & 1023 != 0 || !isCancelled()
             }
-            return true
         }
     }
 
@@ -192,6 +184,26 @@ final class TermScorer: DocScorer {
             var cursor = self.cursors[k]
             cursor.accumulate(into: table)
         }
+    }
+
+    /// Calls `body(doc, score)`, in document order, for every document of `table` (filled by
+    /// ``frequencies(into:)``) where this term occurs in its fields, with its BM25 score (the
+    /// arithmetic of ``score()``). Stops, returning `false`, when `body` does.
+    @inline(__always)
+    func scoreTable(
+        _ table: UnsafeMutableBufferPointer<SIMD8<Float>>,
+        norms: UnsafeBufferPointer<SIMD8<Float>>,
+        _ body: (Int, Double) -> Bool
+    ) -> Bool {
+        let k1 = self.index.configuration.k1
+        for doc in 0..<table.count {
+            let tf = table[doc] * self.fieldMask
+            guard tf.sum() > 0 else { continue }
+            guard body(doc, BM25.score(weightedFrequency: (tf * norms[doc]).sum(), idf: self.idf, k1: k1)) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The current document's positions of this term in the allowed fields, ascending.

@@ -6,8 +6,9 @@ public import NIOCore
 ///
 /// It reads raw bytes and cuts them into frames itself (a `FrameReader`), and writes encoded
 /// frames itself (through ``FrameEncoder``). Connection rules live in
-/// ``ServerConnectionStateMachine``; this class keeps the running calls and carries out decisions. Responses produced while reading are collected in
-/// one buffer and written with a single flush per read burst, as a bare SwiftNIO server would.
+/// ``ServerConnectionStateMachine``; this class keeps the running calls and carries out
+/// decisions. Responses produced while reading are collected in one buffer and written with a
+/// single flush per read burst, as a bare SwiftNIO server would.
 ///
 /// Handlers run as described in ``RPCRouter``: inline handlers on this event loop, the others in
 /// tasks that hop back here to write.
